@@ -1,0 +1,163 @@
+"""`broadsheet` command line: serve, demo, add, ingest, import-opml, export-opml, extract."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from .config import Settings
+from .errors import BroadsheetError
+
+log = logging.getLogger("broadsheet")
+
+
+def _settings(args, **extra) -> Settings:
+    return Settings.load(database_url=getattr(args, "database_url", None), host=getattr(args, "host", None),
+                         port=getattr(args, "port", None), **extra)
+
+
+def cmd_serve(args) -> int:
+    from .context import build_context
+    from .web.app import create_app
+    import uvicorn
+
+    settings = _settings(args)
+    ctx = build_context(settings, with_queue=True)
+    print(f"Broadsheet on http://{settings.host}:{settings.port}/ (database: {ctx.store.dialect})", flush=True)
+    uvicorn.run(create_app(ctx), host=settings.host, port=settings.port, log_level="warning",
+                workers=None)
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from .demo.run import run_demo
+
+    return run_demo(args)
+
+
+def cmd_add(args) -> int:
+    from .context import build_context
+
+    ctx = build_context(_settings(args))
+    try:
+        src = ctx.pipeline.add(args.url, folder=args.folder)
+        print(f"Added {src['kind']} {src['url']} ({src['title'] or 'untitled'}): "
+              f"{ctx.store.articles.count(src['id'])} articles"
+              + (f"; last error: {src['last_error']}" if src["last_error"] else ""))
+        return 0
+    finally:
+        ctx.close()
+
+
+def cmd_ingest(args) -> int:
+    from tqdm import tqdm
+
+    from .context import build_context
+
+    ctx = build_context(_settings(args))
+    try:
+        due = len(ctx.store.sources.due())
+        failed = inserted = 0
+        with tqdm(total=due, unit="source", desc="Refreshing", disable=args.quiet) as bar:
+            def progress(res):
+                nonlocal failed, inserted
+                inserted += res.inserted
+                if res.error:
+                    failed += 1
+                    tqdm.write(f"  source {res.source_id}: {res.error}", file=sys.stderr)
+                bar.update(1)
+                bar.set_postfix(new=inserted, failed=failed)
+            ctx.pipeline.refresh_due(progress=progress)
+        print(f"{due} sources refreshed, {inserted} new articles, {failed} failed")
+        return 0
+    finally:
+        ctx.close()
+
+
+def cmd_import_opml(args) -> int:
+    from .pipeline import import_opml
+    from .store import Store
+
+    store = Store(_settings(args).database_url)
+    try:
+        added, skipped = import_opml(store, Path(args.file).read_bytes())
+        print(f"Imported {added} sources ({skipped} already there). Run `broadsheet ingest` to fetch them.")
+        return 0
+    finally:
+        store.close()
+
+
+def cmd_export_opml(args) -> int:
+    from .pipeline import export_opml
+    from .store import Store
+
+    store = Store(_settings(args).database_url)
+    try:
+        text = export_opml(store)
+    finally:
+        store.close()
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_extract(args) -> int:
+    from .extract.command import run_extract
+
+    return run_extract(args.paths, url=args.url)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="broadsheet", description="A self-hosted, AI-powered news desk.")
+    p.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def cmd(name, func, help_text, db=True):
+        sp = sub.add_parser(name, help=help_text, description=help_text)
+        if db:
+            sp.add_argument("--database-url", help="overrides BROADSHEET_DATABASE_URL")
+        sp.set_defaults(func=func)
+        return sp
+
+    for name, func, text in (("serve", cmd_serve, "Run the web app and the scheduler that refreshes due sources."),
+                             ("demo", cmd_demo, "Start demo outlets, ingest them into a fresh SQLite store, serve.")):
+        sp = cmd(name, func, text)
+        sp.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+        sp.add_argument("--port", type=int, help="port to listen on (default 8000)")
+    sp = cmd("add", cmd_add, "Add a feed, a site (feed autodiscovery), a sitemap or a single article page.")
+    sp.add_argument("url")
+    sp.add_argument("--folder")
+    sp = cmd("ingest", cmd_ingest, "Refresh every due source once, with a progress bar.")
+    sp.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    sp = cmd("import-opml", cmd_import_opml, "Import subscriptions (with folders) from an OPML file.")
+    sp.add_argument("file")
+    sp = cmd("export-opml", cmd_export_opml, "Export subscriptions as OPML 2.0 (stdout, or -o FILE).")
+    sp.add_argument("-o", "--output")
+    sp = cmd("extract", cmd_extract, "Extract articles from saved pages (.html / .html.gz): one JSON per line.",
+             db=False)
+    sp.add_argument("--url", help="the page's original URL (for relative links and site rules)")
+    sp.add_argument("paths", nargs="+", metavar="PATH")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except BroadsheetError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except OSError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""Typed settings from environment variables, optionally from a TOML file first.
+
+Every setting is declared once in ``SETTINGS``; ``docs/SETTINGS.md`` must list each (a test checks).
+Precedence: explicit overrides (CLI flags) > environment > config file (``BROADSHEET_CONFIG``) > default.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from .errors import InvalidInput
+
+
+def _bool(v: str | bool) -> bool:
+    if isinstance(v, bool):
+        return v
+    s = str(v).strip().lower()
+    if s in {"1", "true", "yes", "on"}:
+        return True
+    if s in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError(f"not a boolean: {v!r}")
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = field(default="sqlite:///broadsheet.db", metadata={
+        "env": "BROADSHEET_DATABASE_URL",
+        "help": "SQLAlchemy URL of the store: sqlite:///path.db (default, file in the working folder) or "
+                "postgresql+psycopg://user@host/db."})
+    queue: str = field(default="inprocess", metadata={
+        "env": "BROADSHEET_QUEUE",
+        "help": "Where background jobs run: 'inprocess' (a scheduler thread inside `broadsheet serve`)."})
+    allow_private_networks: bool = field(default=False, metadata={
+        "env": "BROADSHEET_ALLOW_PRIVATE_NETWORKS",
+        "help": "Allow fetching URLs that resolve to private, loopback or link-local addresses (admin only; "
+                "the demo and the tests turn it on)."})
+    host: str = field(default="127.0.0.1", metadata={
+        "env": "BROADSHEET_HOST", "help": "Address `serve` and `demo` listen on (`--host`)."})
+    port: int = field(default=8000, metadata={
+        "env": "BROADSHEET_PORT", "help": "Port `serve` and `demo` listen on (`--port`)."})
+    refresh_minutes: int = field(default=30, metadata={
+        "env": "BROADSHEET_REFRESH_MINUTES", "help": "How often a healthy source is refreshed."})
+    user_agent: str = field(default="Broadsheet/0.1 (+https://github.com/broadsheet; self-hosted news reader)",
+                            metadata={"env": "BROADSHEET_USER_AGENT", "help": "User-Agent sent with every request."})
+    fetch_timeout: float = field(default=20.0, metadata={
+        "env": "BROADSHEET_FETCH_TIMEOUT", "help": "Seconds before a request is given up."})
+    max_response_bytes: int = field(default=10 * 1024 * 1024, metadata={
+        "env": "BROADSHEET_MAX_RESPONSE_BYTES", "help": "Largest response body read; bigger ones are refused."})
+    max_redirects: int = field(default=5, metadata={
+        "env": "BROADSHEET_MAX_REDIRECTS", "help": "Redirects followed before a fetch fails."})
+    per_host_connections: int = field(default=2, metadata={
+        "env": "BROADSHEET_PER_HOST_CONNECTIONS", "help": "Concurrent requests to one host."})
+    per_host_delay: float = field(default=0.5, metadata={
+        "env": "BROADSHEET_PER_HOST_DELAY", "help": "Seconds between the start of two requests to one host."})
+    fetch_retries: int = field(default=2, metadata={
+        "env": "BROADSHEET_FETCH_RETRIES",
+        "help": "Retries (exponential backoff) after a timeout, connection error, 429 or 5xx."})
+    respect_robots: bool = field(default=True, metadata={
+        "env": "BROADSHEET_RESPECT_ROBOTS", "help": "Honour robots.txt for article pages."})
+    fetch_full_text: bool = field(default=True, metadata={
+        "env": "BROADSHEET_FETCH_FULL_TEXT",
+        "help": "Fetch and extract the article page when a feed item carries only a summary."})
+    page_size: int = field(default=30, metadata={
+        "env": "BROADSHEET_PAGE_SIZE", "help": "Items per page in lists."})
+
+    @classmethod
+    def load(cls, **overrides) -> "Settings":
+        values: dict = {}
+        cfg = os.environ.get("BROADSHEET_CONFIG")
+        if cfg:
+            path = Path(cfg)
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError) as e:
+                raise InvalidInput(f"Cannot read config file {path}: {e}", code="bad_config") from e
+            known = {f.name for f in fields(cls)}
+            unknown = set(data) - known
+            if unknown:
+                raise InvalidInput(f"Unknown settings in {path}: {', '.join(sorted(unknown))}", code="bad_config")
+            values.update(data)
+        for f in fields(cls):
+            env = f.metadata["env"]
+            if env in os.environ:
+                values[f.name] = os.environ[env]
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**{k: _coerce(cls, k, v) for k, v in values.items()})
+
+
+def _coerce(cls, name: str, value):
+    f = next(f for f in fields(cls) if f.name == name)
+    try:
+        if f.type in ("bool", bool):
+            return _bool(value)
+        if f.type in ("int", int):
+            return int(value)
+        if f.type in ("float", float):
+            return float(value)
+        return str(value)
+    except ValueError as e:
+        raise InvalidInput(f"Setting {f.metadata['env']} has a bad value {value!r}: {e}", code="bad_config") from e
+
+
+def documented_settings() -> list[tuple[str, str, object]]:
+    """(env var, help, default) for each setting: the source of docs/SETTINGS.md."""
+    return [(f.metadata["env"], f.metadata["help"], f.default) for f in fields(Settings)]

@@ -1,0 +1,157 @@
+"""Articles: idempotent saving (canonical URL, feed guid and content hash), listing, reading and search."""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from sqlalchemy import and_, func, select
+
+from ..errors import NotFound
+from ..model import ArticleRecord
+from .clock import utcnow
+from .database import Database
+from .schema import articles, sources
+from .search_text import SearchQuery, snippet_markup
+
+LIST_COLUMNS = [articles.c.id, articles.c.source_id, articles.c.url, articles.c.canonical_url, articles.c.title,
+                articles.c.authors, articles.c.published_at, articles.c.summary, articles.c.image_url,
+                articles.c.site_name, articles.c.word_count, articles.c.duplicate_of,
+                sources.c.title.label("source_title"), sources.c.site_url.label("source_site_url")]
+
+
+class ArticleRepo:
+    def __init__(self, db: Database):
+        self.db = db
+
+    def known(self, source_id: int, canonical_urls: list[str], guids: list[str]) -> set[str]:
+        """Which of these canonical URLs or guids are stored and complete (their pages need no fetching again).
+
+        Articles whose page could not be read last time (``extraction_error``) are not counted, so they are retried.
+        """
+        found: set[str] = set()
+        with self.db.read() as conn:
+            for chunk in _chunks(list(set(canonical_urls))):
+                found.update(conn.execute(select(articles.c.canonical_url)
+                                          .where(articles.c.canonical_url.in_(chunk))
+                                          .where(articles.c.extraction_error.is_(None))).scalars())
+            for chunk in _chunks([g for g in set(guids) if g]):
+                found.update(conn.execute(select(articles.c.guid).where(articles.c.source_id == source_id)
+                                          .where(articles.c.guid.in_(chunk))
+                                          .where(articles.c.extraction_error.is_(None))).scalars())
+        return found
+
+    def save(self, source_id: int, records: list[ArticleRecord]) -> tuple[int, int]:
+        """Insert new articles and refresh changed ones in one transaction. Returns (inserted, updated).
+
+        An article is the same when its canonical URL matches, or its guid matches within the source. A different
+        URL carrying the same text (content hash) is stored but marked ``duplicate_of`` the first copy.
+        """
+        inserted = updated = 0
+        now = utcnow()
+        with self.db.write() as conn:
+            by_url, by_guid, by_hash = self._existing(conn, source_id, records)
+            seen: set[str] = set()
+            for rec in records:
+                if rec.canonical_url in seen:
+                    continue
+                seen.add(rec.canonical_url)
+                values = _row(rec)
+                old = by_url.get(rec.canonical_url) or (rec.guid and by_guid.get(rec.guid))
+                if old:
+                    if old["content_hash"] != rec.content_hash or old["title"] != rec.title:
+                        values.pop("canonical_url") if old["canonical_url"] != rec.canonical_url else None
+                        conn.execute(articles.update().where(articles.c.id == old["id"]).values(**values))
+                        updated += 1
+                    continue
+                first = by_hash.get(rec.content_hash) if rec.content_hash else None
+                new_id = conn.execute(articles.insert().values(
+                    source_id=source_id, fetched_at=now, duplicate_of=first["id"] if first else None,
+                    **values)).inserted_primary_key[0]
+                if rec.content_hash and not first:
+                    by_hash[rec.content_hash] = {"id": new_id}
+                by_url[rec.canonical_url] = {"id": new_id, "content_hash": rec.content_hash, "title": rec.title,
+                                             "canonical_url": rec.canonical_url}
+                inserted += 1
+        return inserted, updated
+
+    def _existing(self, conn, source_id, records):
+        cols = [articles.c.id, articles.c.canonical_url, articles.c.guid, articles.c.content_hash, articles.c.title]
+        by_url, by_guid, by_hash = {}, {}, {}
+        for chunk in _chunks([r.canonical_url for r in records]):
+            for r in conn.execute(select(*cols).where(articles.c.canonical_url.in_(chunk))).mappings():
+                by_url[r["canonical_url"]] = r
+        for chunk in _chunks([r.guid for r in records if r.guid]):
+            for r in conn.execute(select(*cols).where(and_(articles.c.source_id == source_id,
+                                                          articles.c.guid.in_(chunk)))).mappings():
+                by_guid[r["guid"]] = r
+        for chunk in _chunks([r.content_hash for r in records if r.content_hash]):
+            for r in conn.execute(select(*cols).where(articles.c.content_hash.in_(chunk))
+                                  .where(articles.c.duplicate_of.is_(None)).order_by(articles.c.id)).mappings():
+                by_hash.setdefault(r["content_hash"], r)
+        return by_url, by_guid, by_hash
+
+    def get(self, article_id: int) -> dict:
+        q = (select(articles, sources.c.title.label("source_title"), sources.c.site_url.label("source_site_url"),
+                    sources.c.url.label("source_url"))
+             .join(sources, sources.c.id == articles.c.source_id).where(articles.c.id == article_id))
+        with self.db.read() as conn:
+            row = conn.execute(q).mappings().first()
+        if row is None:
+            raise NotFound(f"No article with id {article_id}", code="article_not_found")
+        return dict(row)
+
+    def latest(self, limit: int, offset: int = 0, source_id: int | None = None,
+               include_duplicates: bool = False) -> list[dict]:
+        q = select(*LIST_COLUMNS).join(sources, sources.c.id == articles.c.source_id)
+        if source_id is not None:
+            q = q.where(articles.c.source_id == source_id)
+        if not include_duplicates:
+            q = q.where(articles.c.duplicate_of.is_(None))
+        q = q.order_by(articles.c.published_at.desc(), articles.c.id.desc()).limit(limit).offset(offset)
+        with self.db.read() as conn:
+            return [dict(r) for r in conn.execute(q).mappings()]
+
+    def copies(self, article_id: int) -> list[dict]:
+        """Other stored copies of the same text (``duplicate_of`` this article): 'also published by'."""
+        q = (select(*LIST_COLUMNS).join(sources, sources.c.id == articles.c.source_id)
+             .where(articles.c.duplicate_of == article_id).order_by(articles.c.published_at))
+        with self.db.read() as conn:
+            return [dict(r) for r in conn.execute(q).mappings()]
+
+    def count(self, source_id: int | None = None) -> int:
+        q = select(func.count()).select_from(articles)
+        if source_id is not None:
+            q = q.where(articles.c.source_id == source_id)
+        with self.db.read() as conn:
+            return conn.execute(q).scalar_one()
+
+    def search(self, query: str, limit: int, offset: int = 0) -> tuple[list[dict], int]:
+        """Ranked full-text hits (best first), each with a highlighted ``snippet`` (safe Markup), and the total."""
+        q = SearchQuery.parse(query)
+        if not q:
+            return [], 0
+        with self.db.read() as conn:
+            hits = self.db.search.search(conn, q, limit, offset)
+            total = self.db.search.count(conn, q)
+            if not hits:
+                return [], total
+            rows = {r["id"]: dict(r) for r in conn.execute(
+                select(*LIST_COLUMNS).join(sources, sources.c.id == articles.c.source_id)
+                .where(articles.c.id.in_([h["id"] for h in hits]))).mappings()}
+        out = []
+        for h in hits:
+            row = rows[h["id"]]
+            row["snippet"] = snippet_markup(h["snippet"])
+            row["rank"] = h["rank"]
+            out.append(row)
+        return out, total
+
+
+def _row(rec: ArticleRecord) -> dict:
+    d = asdict(rec)
+    d["authors"] = ", ".join(a for a in rec.authors if a) or None
+    return d
+
+
+def _chunks(items: list, size: int = 500):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

@@ -1,0 +1,54 @@
+"""One schema for SQLite and PostgreSQL (SQLAlchemy Core). Times are naive UTC everywhere in the store."""
+from __future__ import annotations
+
+from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+                        UniqueConstraint)
+
+metadata = MetaData()
+
+sources = Table(
+    "sources", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("url", String(2048), nullable=False, unique=True),
+    Column("kind", String(16), nullable=False),  # feed | sitemap | page
+    Column("title", Text),
+    Column("site_url", String(2048)),
+    Column("folder", Text),
+    Column("paused", Boolean, nullable=False, default=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_fetched_at", DateTime),
+    Column("last_success_at", DateTime),
+    Column("next_fetch_at", DateTime),
+    Column("last_error", Text),
+    Column("last_error_code", String(64)),
+    Column("error_count", Integer, nullable=False, default=0),
+    Column("created_at", DateTime, nullable=False),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source_id", Integer, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("url", String(2048), nullable=False),
+    Column("canonical_url", String(2048), nullable=False, unique=True),
+    Column("guid", String(2048)),
+    Column("title", Text, nullable=False),
+    Column("authors", Text),  # comma-separated
+    Column("published_at", DateTime, nullable=False),
+    Column("fetched_at", DateTime, nullable=False),
+    Column("summary", Text),  # plain-text preview
+    Column("content_html", Text),  # sanitised
+    Column("content_text", Text),
+    Column("image_url", String(2048)),
+    Column("site_name", Text),
+    Column("language", String(16)),
+    Column("content_hash", String(64)),
+    Column("word_count", Integer, nullable=False, default=0),
+    Column("duplicate_of", Integer, ForeignKey("articles.id", ondelete="SET NULL")),
+    Column("extraction_error", Text),
+    UniqueConstraint("source_id", "guid", name="uq_articles_source_guid"),
+    Index("ix_articles_published", "published_at", "id"),
+    Index("ix_articles_source_published", "source_id", "published_at"),
+    Index("ix_articles_content_hash", "content_hash"),
+)

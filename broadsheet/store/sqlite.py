@@ -1,0 +1,50 @@
+"""SQLite specifics: WAL and pragmas on every connection, FTS5 search with bm25 ranking and highlighted snippets."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import URL, Connection, Engine
+
+from .search_text import MARK_END, MARK_START, SearchQuery
+
+
+def sqlite_engine(url: URL) -> Engine:
+    if url.database and url.database != ":memory:":
+        Path(url.database).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=20,
+                           max_overflow=40)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # let SQLAlchemy's BEGIN be the only transaction control
+        cur = dbapi_conn.cursor()
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=30000",
+                       "cache_size=-65536", "mmap_size=268435456", "temp_store=MEMORY"):
+            cur.execute(f"PRAGMA {pragma}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _fts_query(q: SearchQuery) -> str:
+    return " ".join('"' + p.replace('"', "") + '"' for p in q.phrases)
+
+
+class SqliteSearch:
+    def search(self, conn: Connection, q: SearchQuery, limit: int, offset: int) -> list[dict]:
+        sql = text(
+            "SELECT a.id, bm25(articles_fts, 8.0, 1.0) AS rank, "
+            f"snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 28) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            "WHERE articles_fts MATCH :q AND a.duplicate_of IS NULL ORDER BY rank LIMIT :limit OFFSET :offset")
+        return [dict(r._mapping) for r in conn.execute(sql, {"q": _fts_query(q), "limit": limit, "offset": offset})]
+
+    def count(self, conn: Connection, q: SearchQuery) -> int:
+        sql = text("SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                   "WHERE articles_fts MATCH :q AND a.duplicate_of IS NULL")
+        return conn.execute(sql, {"q": _fts_query(q)}).scalar_one()
