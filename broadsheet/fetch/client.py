@@ -8,6 +8,7 @@ from __future__ import annotations
 import email.utils
 import logging
 import re
+import ssl
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -94,7 +95,7 @@ class Fetcher:
         current = _http_url(url)
         seen = {current}
         for _ in range(self.settings.max_redirects + 1):
-            if check_robots and self.settings.respect_robots and not self._robots.allowed(current):
+            if check_robots and self.settings.respect_robots and not self._robots_allow(current):
                 raise FetchError(f"The robots.txt of {urlsplit(current).netloc} does not allow fetching {current}",
                                  code="robots_disallowed")
             outcome = self._get_with_retries(current, headers)
@@ -110,6 +111,12 @@ class Fetcher:
             current = target
         raise FetchError(f"Too many redirects (more than {self.settings.max_redirects}) fetching {url}",
                          code="too_many_redirects")
+
+    def _robots_allow(self, url: str) -> bool:
+        try:
+            return self._robots.allowed(url)
+        except BlockedAddress as e:  # refused while fetching robots.txt: name the page that was asked for
+            raise BlockedAddress(blocked_message(url, e.detail), detail=e.detail) from None
 
     def _get_with_retries(self, url: str, headers: dict) -> FetchResult | str:
         retries = max(0, self.settings.fetch_retries)
@@ -141,6 +148,9 @@ class Fetcher:
             except httpx.TimeoutException as e:
                 raise _Transient(self._timed_out(url)) from e
             except httpx.ConnectError as e:
+                if _caused_by_tls(e):  # a bad certificate will not get better by asking again
+                    raise FetchError(f"Could not make a secure connection to {host}: {_reason(e)}",
+                                     code="tls_failed") from e
                 raise _Transient(FetchError(f"Could not connect to {host}: {_reason(e)}",
                                             code="connect_failed")) from e
             except (httpx.NetworkError, httpx.RemoteProtocolError) as e:
@@ -225,6 +235,14 @@ def _retry_after(value: str | None) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _caused_by_tls(error: BaseException | None) -> bool:
+    while error is not None:
+        if isinstance(error, ssl.SSLError):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def _reason(error: Exception) -> str:

@@ -54,9 +54,25 @@ def decode_body(content: bytes, content_type: str | None = None) -> str:
             continue
     if _looks_utf8(content):
         return content.decode("utf-8")
+    return content.decode(_guess_legacy(content), errors="replace")
+
+
+# Latin-script single-byte guesses are unreliable between themselves; the HTML standard's default for unlabelled
+# legacy pages is windows-1252, so detection is trusted only when it finds another script (Cyrillic, Greek, CJK...).
+_LATIN_GUESSES = {"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4",
+                  "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "mac_roman",
+                  "mac_latin2", "cp850", "cp437", "cp1258", "ascii"}
+_CENTRAL_EUROPE = re.compile(rb"""<html[^>]+lang\s*=\s*["']?(cs|pl|hu|sk|sl|hr|ro|bs|sr-latn)""", re.I)
+
+
+def _guess_legacy(content: bytes) -> str:
     best = from_bytes(content[:200_000]).best()
-    enc = best.encoding if best else "utf-8"
-    return content.decode(enc, errors="replace")
+    enc = _known(best.encoding) if best else None
+    if not enc:
+        return "cp1252"
+    if enc in _LATIN_GUESSES:
+        return "cp1250" if _CENTRAL_EUROPE.search(content[:4096]) else "cp1252"
+    return enc
 
 
 def _looks_utf8(content: bytes) -> bool:

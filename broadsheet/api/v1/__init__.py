@@ -1,0 +1,35 @@
+"""JSON API v1: one router per resource, every error in the one shape, its own OpenAPI document."""
+from __future__ import annotations
+
+from fastapi import APIRouter, FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from .articles import router as articles_router
+from .schemas import ErrorResponse
+from .search import router as search_router
+from .sources import router as sources_router
+
+API_PREFIX = "/api/v1"
+DESCRIPTION = ("Sources, articles and search of a Broadsheet news reader. Every error has the same shape: "
+               '`{"error": {"code", "message", "status", "detail"}}`.')
+COMMON_ERRORS = {code: {"model": ErrorResponse, "description": why} for code, why in (
+    (400, "Invalid input"), (404, "Not found"), (422, "Invalid input (field details in error.detail)"),
+    (500, "Unexpected error"))}
+
+api_router = APIRouter(responses=COMMON_ERRORS)
+for _router in (sources_router, articles_router, search_router):
+    api_router.include_router(_router)
+
+
+def openapi_route(app: FastAPI):
+    """The endpoint serving the API's OpenAPI document, built once from the app's ``/api/v1`` routes."""
+    cache: dict = {}
+
+    async def openapi() -> dict:
+        if not cache:  # web pages are left out of every schema; only /api/v1 paths are kept to be sure
+            doc = get_openapi(title="Broadsheet API", version="1.0.0", routes=app.routes, description=DESCRIPTION)
+            doc["paths"] = {p: ops for p, ops in doc["paths"].items() if p.startswith(API_PREFIX + "/")}
+            cache.update(doc)
+        return cache
+
+    return openapi

@@ -1,0 +1,116 @@
+"""Pydantic models of what the API sends and accepts: they make the OpenAPI document complete."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+
+def _as_utc(dt: datetime) -> datetime:  # the store keeps naive UTC; the API says so explicitly
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt
+
+
+def _author_list(v: Any) -> Any:
+    return [a.strip() for a in v.split(",") if a.strip()] if isinstance(v, str) else (v or [])
+
+
+UtcDateTime = Annotated[datetime, AfterValidator(_as_utc)]
+Authors = Annotated[list[str], BeforeValidator(_author_list)]
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(examples=["source_not_found"])
+    message: str = Field(examples=["No source with id 7"])
+    status: int = Field(examples=[404])
+    detail: Any = Field(None, description="More about the error, e.g. the invalid fields")
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorDetail
+
+
+class Source(BaseModel):
+    id: int
+    url: str
+    kind: str = Field(description="feed, sitemap or page")
+    title: str | None
+    site_url: str | None
+    folder: str | None
+    paused: bool
+    created_at: UtcDateTime
+    last_fetched_at: UtcDateTime | None
+    last_success_at: UtcDateTime | None
+    next_fetch_at: UtcDateTime | None
+    last_error: str | None
+    last_error_code: str | None
+    error_count: int
+    article_count: int
+
+
+class SourceList(BaseModel):
+    items: list[Source]
+
+
+class SourceCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    url: str = Field(min_length=1, max_length=2048, description="A feed, a sitemap, a site or an article page")
+    folder: str | None = Field(None, max_length=200)
+
+
+class SourceChanges(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str | None = Field(None, max_length=500)
+    folder: str | None = Field(None, max_length=200)
+    paused: bool | None = None
+
+
+class RefreshOutcome(BaseModel):
+    source_id: int
+    queued: bool = Field(description="True when a background job will refresh the source (202)")
+    inserted: int | None = None
+    updated: int | None = None
+    not_modified: bool | None = None
+    error: str | None = None
+    item_errors: list[str] = []
+
+
+class ArticleSummary(BaseModel):
+    id: int
+    source_id: int
+    source_title: str | None
+    url: str
+    canonical_url: str
+    title: str
+    authors: Authors
+    published_at: UtcDateTime
+    summary: str | None
+    image_url: str | None
+    site_name: str | None
+    word_count: int
+    duplicate_of: int | None
+
+
+class Article(ArticleSummary):
+    fetched_at: UtcDateTime
+    language: str | None
+    content_html: str | None = Field(description="Sanitised body HTML")
+    content_text: str | None
+    extraction_error: str | None = Field(description="Why the full text could not be read, if it could not")
+
+
+class ArticlePage(BaseModel):
+    items: list[ArticleSummary]
+    next_offset: int | None = Field(description="Pass as offset for the next page; null on the last page")
+
+
+class SearchHit(ArticleSummary):
+    snippet: str = Field(description="HTML: escaped text with matches in <mark>")
+    rank: float = Field(description="Lower is better")
+
+
+class SearchResults(BaseModel):
+    query: str
+    total: int
+    items: list[SearchHit]
+    next_offset: int | None

@@ -1,0 +1,25 @@
+"""``/search?q=``: ranked full-text results with highlighted snippets."""
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from ..deps import Ctx
+from ..pagination import Page, PageNumber
+from ..templating import render
+
+router = APIRouter(include_in_schema=False)
+MAX_QUERY = 200
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, ctx: Ctx, q: Annotated[str, Query(max_length=MAX_QUERY)] = "",
+                page: PageNumber = 1):
+    q = q.strip()
+    size = ctx.settings.page_size
+    hits, total = ctx.store.articles.search(q, size, (page - 1) * size) if q else ([], 0)
+    results = Page(hits, page, (page - 1) * size + len(hits) < total, "/search?" + urlencode({"q": q}))
+    return render(request, "search.html", q=q, page=results, total=total)

@@ -1,0 +1,1 @@
+from tests.web.fixtures import client, ctx, database_url, pg_server, store  # noqa: F401

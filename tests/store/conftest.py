@@ -1,1 +1,0 @@
-from tests.support.db import database_url, pg_server, store  # noqa: F401  (fixtures on both databases)

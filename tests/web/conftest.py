@@ -1,0 +1,1 @@
+from .fixtures import client, ctx, database_url, pg_server, store  # noqa: F401
