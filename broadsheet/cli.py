@@ -18,15 +18,27 @@ def _settings(args, **extra) -> Settings:
 
 
 def cmd_serve(args) -> int:
+    import os
+
+    import uvicorn
+
     from .context import build_context
     from .web.app import create_app
-    import uvicorn
 
     settings = _settings(args)
     ctx = build_context(settings, with_queue=True)
     print(f"Broadsheet on http://{settings.host}:{settings.port}/ (database: {ctx.store.dialect})", flush=True)
-    uvicorn.run(create_app(ctx), host=settings.host, port=settings.port, log_level="warning",
-                workers=None)
+    if (args.workers or 1) <= 1:
+        uvicorn.run(create_app(ctx), host=settings.host, port=settings.port, log_level="warning")
+        return 0
+    # Several web processes: this one keeps the scheduler; the workers (see web/asgi.py) only serve.
+    os.environ["BROADSHEET_DATABASE_URL"] = settings.database_url
+    ctx.queue.start()
+    try:
+        uvicorn.run("broadsheet.web.asgi:worker_app", factory=True, host=settings.host, port=settings.port,
+                    workers=args.workers, log_level="warning")
+    finally:
+        ctx.close()
     return 0
 
 
@@ -127,6 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
         sp = cmd(name, func, text)
         sp.add_argument("--host", help="address to listen on (default 127.0.0.1)")
         sp.add_argument("--port", type=int, help="port to listen on (default 8000)")
+    sub.choices["serve"].add_argument("--workers", type=int, default=1,
+                                      help="web worker processes (default 1; the scheduler runs once)")
     sp = cmd("add", cmd_add, "Add a feed, a site (feed autodiscovery), a sitemap or a single article page.")
     sp.add_argument("url")
     sp.add_argument("--folder")

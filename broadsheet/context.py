@@ -23,10 +23,10 @@ class Context:
         self.store.close()
 
 
-def build_context(settings: Settings, with_queue: bool = False) -> Context:
+def build_context(settings: Settings, with_queue: bool = False, scheduler: bool = True) -> Context:
     store = Store(settings.database_url)
     ctx = Context(settings, store, Pipeline(settings, store))
     if with_queue:
         from .jobs.queue import make_queue
-        ctx.queue = make_queue(settings, ctx)
+        ctx.queue = make_queue(settings, ctx, scheduler=scheduler)
     return ctx

@@ -14,15 +14,18 @@ _SHARE_WORDS = r"share|shares|tweet|email|e-mail|print|copy link|copy|facebook|t
 # A pointer to other stories ("Related:", "READ MORE: <headline>"): drop it and the links that follow it.
 RELATED = [
     r"((read|see|watch|listen)( more| also| next)?|(also|must) read|related( stories| articles| content)?|more|"
-    r"don'?t miss|recommended|trending( now)?|more (on|about) this( story| topic)?)\W*",
+    r"don'?t miss|recommended|trending( now)?|more (on|about) this( story| topic)?|"
+    r"lesen sie (auch|mehr)|mehr zum thema|auch interessant|lee( también| más)|leer más|te puede interesar|"
+    r"(à )?lire aussi|voir aussi|leggi anche)\W*",
     r"((read|see) (more|also|next)|(also|must) read|(related|don'?t miss|recommended|more)( stories| articles| coverage|"
-    r" reading)?)\s*[:|].{0,200}",
+    r" reading)?|relacionad[ao]s?|lea también|lee también|lesen sie auch|mehr zum thema|lire aussi)\s*[:|].{0,200}",
 ]
 
 # Furniture anywhere in the body: drop the block.
 ANYWHERE = [
     r"logo",
     r"(advertisement|advertising|ad|sponsored( content)?|paid (content|post)|promoted( content)?|"
+    r"publicidad|anuncio|werbung|anzeige|publicité|pubblicità|reclame|"
     r"(story|article) continues below( this)?( advertisement| ad)?|continue reading (below|the main story)|"
     r"scroll (down )?to continue( reading| with content)?)",
     rf"((share|tweet|post|send)( this)?( article| story| post| page)?( on| via| to| with)?\W*)?(({_SHARE_WORDS})\W*){{1,10}}",
@@ -41,6 +44,8 @@ ANYWHERE = [
     r"(image|photo|picture) (copyright|source|credit)\W.{0,80}",
     r"\[(?P<tag>\w+)\b[^\]]*\].{0,300}\[/(?P=tag)\]",  # a shortcode the site forgot to render: [button ...]...[/button]
     r"(loading|please wait|this content is not available|enable javascript).{0,60}",
+    r"((impressum|datenschutz(erklärung)?|imprint|privacy( policy| settings)?|terms( of (use|service))?|"
+    r"cookie policy|contact( us)?|about( us)?|sitemap|accessibility|aviso legal|privacidad|mentions légales)\W*){1,8}",
 ]
 
 # Headings that open a trailing section of furniture: drop this block and everything after it.
@@ -59,7 +64,7 @@ CUT_FROM = [
 # Lines found before the article starts: repeated headline (handled in clean.py), datelines and bylines.
 LEADING = [
     r"https?://\S+",
-    r"by:? [^.!?]{2,80}",
+    r"(by|von|por|par|di|door|av|af):? [^.!?]{2,80}",
     r"(updated|published|posted|last updated|first published)( on| at)?:? .{0,60}",
     r"\d{1,2} min(ute)?s? read|listen to (this|the) (article|story).{0,30}|reading time.{0,30}",
     r".{0,40}\d{1,2}[-./]\d{1,2}[-./]\d{2,4}",

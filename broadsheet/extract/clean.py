@@ -73,17 +73,17 @@ def _cut_from(body, el) -> None:
 def clean_body(body, title: str | None = None, site_name: str | None = None):
     """Strip furniture from an extracted body element in place and return it."""
     wrap_loose_text(body)
-    _cut_trailing_sections(body)
+    leaves = [(el, block_text(el)) for el in leaf_blocks(body)]
+    leaves = _cut_trailing_sections(body, leaves)
     after_related = False
-    for el in leaf_blocks(body):
-        text = block_text(el)
+    for el, text in leaves:
         if after_related and (not text or _is_link_block(el, text)):
             remove(el)
             continue
         after_related = bool(text and _RELATED.fullmatch(text))
         if after_related or (text and _ANYWHERE.fullmatch(text)):
             remove(el)
-    _trim_edges(body, title, site_name)
+    _trim_edges([(el, text) for el, text in leaves if el.getparent() is not None], title, site_name)
     _prune_empty(body)
     return body
 
@@ -101,14 +101,15 @@ def wrap_loose_text(body) -> None:
         body.insert(0, p)
 
 
-def _cut_trailing_sections(body) -> None:
+def _cut_trailing_sections(body, leaves: list) -> list:
+    """Cut from a "Related articles" / "Comments" heading to the end; returns the leaves still in the body."""
     seen = 0
-    for el in leaf_blocks(body):
-        text = block_text(el)
+    for i, (el, text) in enumerate(leaves):
         if seen >= MIN_TEXT_BEFORE_CUT and _CUT_FROM.fullmatch(text):
             _cut_from(body, el)
-            return
+            return leaves[:i]
         seen += len(text)
+    return leaves
 
 
 def _is_link_block(el, text: str, share: float = LINK_BLOCK_SHARE) -> bool:
@@ -117,18 +118,15 @@ def _is_link_block(el, text: str, share: float = LINK_BLOCK_SHARE) -> bool:
     return linked >= share * len(text) or len(text.split()) < 3
 
 
-def _trim_edges(body, title: str | None, site_name: str | None) -> None:
+def _trim_edges(leaves: list, title: str | None, site_name: str | None) -> None:
     """Drop furniture lines before the first and after the last line of the article (images stay)."""
     repeats = {k for k in (words_key(title), words_key(site_name)) if k}
-    leaves = leaf_blocks(body)
-    for el in leaves:
-        text = block_text(el)
+    for el, text in leaves:
         if text and words_key(text) not in repeats and not _LEADING.fullmatch(text):
             break
         if text:
             remove(el)
-    for el in reversed(leaves):
-        text = block_text(el)
+    for el, text in reversed(leaves):
         if el.getparent() is None or not text:
             continue
         if not _TRAILING.fullmatch(text) and not (el.tag == "li" and _is_link_block(el, text, 0.9)):

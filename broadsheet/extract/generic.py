@@ -49,7 +49,7 @@ def extract_body(tree, url: str | None = None):
 
 def fallback_metadata(tree, url: str | None = None, fields=("title", "published")) -> dict:
     """Title and publication date by trafilatura's and htmldate's heuristics (headings, dates in the URL and the
-    page text), for pages that do not declare them. Runs last: it may modify the tree."""
+    page text), for pages that do not declare them. Reads the tree without changing it."""
     found: dict = {}
     try:
         if "title" in fields:

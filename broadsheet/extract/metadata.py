@@ -40,31 +40,34 @@ _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,40}
 
 def read_metadata(tree, url: str | None = None) -> dict:
     """Title, published, authors, site_name, language and image the page declares (only the fields found)."""
-    found: dict = {}
     article, site = _json_ld_article(tree)
     metas = meta_tags(tree)
-    _put(found, "title", _text(article.get("headline")) or _text(article.get("name")))
-    _put(found, "published", parse_date(_text(article.get("datePublished")) or _text(article.get("dateCreated"))))
-    _put(found, "authors", _ld_names(article.get("author")) or _ld_names(article.get("creator")))
-    _put(found, "site_name", _ld_name(article.get("publisher")) or _ld_name(site))
-    _put(found, "language", normalize_language(_text(article.get("inLanguage"))))
-    _put(found, "image", absolute_http_url(_ld_url(article.get("image")), url))
-    _put(found, "title", _first(metas, "title"))
-    _put(found, "published", next(filter(None, map(parse_date, _all(metas, "published"))), None))
-    _put(found, "published", parse_date(_first_xpath(tree, "//time[@itemprop='datePublished']/@datetime|"
-                                                           "//*[@itemprop='datePublished']/@content")))
-    _put(found, "authors", _meta_authors(_all(metas, "authors")))
-    _put(found, "site_name", _first(metas, "site_name", lambda v: v.lstrip("@")))
-    _put(found, "language", normalize_language(_first_xpath(tree, "/html/@lang|/html/@xml:lang")))
-    _put(found, "language", normalize_language(_first(metas, "language")))
-    _put(found, "image", next(filter(None, (absolute_http_url(v, url) for v in _all(metas, "image"))), None))
-    _put(found, "title", title_from_title_tag(tree, found.get("site_name")))
+    # per field, its sources best first; each is only evaluated while the field is still missing
+    sources = {
+        "title": (lambda: _text(article.get("headline")) or _text(article.get("name")),
+                  lambda: _first(metas, "title")),
+        "published": (lambda: parse_date(_text(article.get("datePublished")) or _text(article.get("dateCreated"))),
+                      lambda: next(filter(None, map(parse_date, _all(metas, "published"))), None),
+                      lambda: parse_date(_first_xpath(tree, "//*[@itemprop='datePublished']/@datetime|"
+                                                            "//*[@itemprop='datePublished']/@content"))),
+        "authors": (lambda: _ld_names(article.get("author")) or _ld_names(article.get("creator")),
+                    lambda: _meta_authors(_all(metas, "authors"))),
+        "site_name": (lambda: _ld_name(article.get("publisher")) or _ld_name(site),
+                      lambda: _first(metas, "site_name", lambda v: v.lstrip("@"))),
+        "language": (lambda: normalize_language(_text(article.get("inLanguage"))),
+                     lambda: normalize_language(_first_xpath(tree, "/html/@lang|/html/@xml:lang")),
+                     lambda: normalize_language(_first(metas, "language"))),
+        "image": (lambda: absolute_http_url(_ld_url(article.get("image")), url),
+                  lambda: next(filter(None, (absolute_http_url(v, url) for v in _all(metas, "image"))), None)),
+    }
+    found = {field: value for field, getters in sources.items() if (value := _first_found(getters))}
+    if "title" not in found and (title := title_from_title_tag(tree, found.get("site_name"))):
+        found["title"] = title
     return found
 
 
-def _put(found: dict, key: str, value) -> None:
-    if value and key not in found:
-        found[key] = value
+def _first_found(getters):
+    return next((value for get in getters if (value := get())), None)
 
 
 def meta_tags(tree) -> dict[str, list[str]]:

@@ -15,13 +15,15 @@ from ..fetch.encoding import decode_body
 from ..model import Extraction
 from . import generic
 from .clean import clean_body
-from .prepare import drop_captions, drop_furniture_sections, drop_non_content, unwrap_social_embeds
+from .prepare import prune_page
 from .metadata import read_metadata
 from .rules import apply_rule, rule_for
 from .sanitize import html_to_text, sanitize_html
 from .urls import absolute_http_url, canonicalize_url, find_canonical
 
 MIN_ARTICLE_WORDS = 8  # less text than this is a notice or a teaser, not an article
+BINARY_SAMPLE_CHARS = 10_000
+MAX_BINARY_SHARE = 0.02
 FALLBACK_FIELDS = ("title", "published")  # found by (slower) heuristics when the page does not declare them
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # comments dropped at parse time: left in the tree, trafilatura loses the text that follows them
@@ -34,6 +36,8 @@ def parse_document(html: str | bytes) -> lxml_html.HtmlElement:
     text = _XML_DECLARATION.sub("", text, count=1).replace("\x00", "")
     if not text.strip():
         raise ExtractionError("The page is empty", code="empty_page")
+    if _looks_binary(text):
+        raise ExtractionError("The page is not HTML text", code="not_html")
     try:
         return lxml_html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as e:
@@ -46,19 +50,16 @@ def extract(html: str | bytes, url: str | None = None) -> Extraction:
     meta = read_metadata(tree, url)
     declared = find_canonical(tree, url)
     base_url = url or declared
-    unwrap_social_embeds(tree)
-    drop_captions(tree)
-    drop_non_content(tree)
-    drop_furniture_sections(tree)
+    missing = [field for field in FALLBACK_FIELDS if field not in meta]
+    if missing:
+        meta.update(generic.fallback_metadata(tree, base_url, missing))
+    prune_page(tree)
     rule = rule_for(base_url)
     body = apply_rule(rule, tree) if rule else None
     if body is None:
         body = generic.extract_body(tree, base_url)
     if body is None:
         raise ExtractionError("No article text found on this page")
-    missing = [field for field in FALLBACK_FIELDS if field not in meta]
-    if missing:
-        meta.update(generic.fallback_metadata(tree, base_url, missing))
     clean_body(body, meta.get("title"), meta.get("site_name"))
     body_html = sanitize_html(etree.tostring(body, encoding="unicode", method="html"), base_url)
     text = html_to_text(body_html)
@@ -76,6 +77,13 @@ def extract(html: str | bytes, url: str | None = None) -> Extraction:
         image=meta.get("image") or _first_image(body_html),
         canonical_url=canonicalize_url(declared or url) if (declared or url) else None,
     )
+
+
+def _looks_binary(text: str) -> bool:
+    """Control characters or undecodable bytes in more than a few percent of the start: a PDF, an image..."""
+    head = text[:BINARY_SAMPLE_CHARS]
+    odd = sum(1 for c in head if c == "\ufffd" or (c < " " and c not in "\t\n\r\f"))
+    return odd > MAX_BINARY_SHARE * len(head)
 
 
 def _first_image(body_html: str) -> str | None:

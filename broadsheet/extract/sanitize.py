@@ -6,6 +6,7 @@ handlers or ``javascript:`` URLs survive it, links and images point at absolute 
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import nh3
 from lxml import etree
@@ -32,7 +33,7 @@ URL_ATTRIBUTES = {"href", "src", "cite"}
 LINK_REL = "noopener nofollow ugc"
 # tags whose content goes too (nh3 drops script and style content by default; these hold no reader text either)
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "noscript", "template", "svg", "math",
-                        "form", "button", "select", "textarea", "canvas", "video", "audio"}
+                        "form", "button", "select", "textarea", "canvas", "video", "audio", "title"}
 _HEADING_UP = re.compile(r"<(/?)h1(?=[\s>/])", re.I)
 _HEADING_DOWN = re.compile(r"<(/?)h[56](?=[\s>/])", re.I)
 
@@ -81,7 +82,12 @@ def parse_fragment(html: str) -> lxml_html.HtmlElement:
 
 
 def html_to_text(html) -> str:
-    """Plain text of an HTML fragment (string or lxml element): one line per paragraph, heading, item or row."""
+    """Plain text of an HTML fragment (string or lxml element): one line per paragraph, heading, item or row.
+
+    A string without any tag is taken as plain text: its own line breaks are kept."""
+    if isinstance(html, str) and "<" not in html:
+        lines = (_SPACES.sub(" ", line).strip() for line in unescape(html).splitlines())
+        return "\n".join(line for line in lines if line)
     root = parse_fragment(html) if isinstance(html, str) else html
     lines: list[str] = []
     buf: list[str] = []

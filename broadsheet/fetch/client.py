@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 import re
 import ssl
 import time
@@ -69,6 +70,8 @@ class Fetcher:
             timeout=httpx.Timeout(settings.fetch_timeout),
             follow_redirects=False,
             trust_env=False,
+            # no cookie jar: a fetch must not depend on (or leak into) earlier ones, nor feed metered paywalls
+            cookies=CookieJar(policy=DefaultCookiePolicy(allowed_domains=[])),
         )
         self._hosts = HostLimiter(settings.per_host_connections, settings.per_host_delay)
         self._robots = RobotsCache(self._load_robots, settings.user_agent)
@@ -213,8 +216,9 @@ class Fetcher:
 def _http_url(url: str, base: str | None = None) -> str:
     """``url`` (joined to ``base``) as a normalised absolute http(s) URL without fragment, or a FetchError."""
     try:
+        url = url.strip()
         parsed = httpx.URL(base).join(url) if base else httpx.URL(url)
-    except (httpx.InvalidURL, TypeError) as e:
+    except (httpx.InvalidURL, TypeError, AttributeError) as e:
         raise FetchError(f"Not a valid URL: {url!r} ({e})", code="invalid_url", status=400) from None
     if parsed.scheme not in ("http", "https") or not parsed.host:
         where = f" (redirected from {base})" if base else ""

@@ -50,7 +50,7 @@ def resolve_public(host: str, port: int) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as e:
-        raise httpcore.ConnectError(f"could not resolve host name {host} ({e})") from e
+        raise httpcore.ConnectError(f"could not resolve the host name ({getattr(e, 'strerror', None) or e})") from e
     addresses: list[str] = []
     for *_, sockaddr in infos:
         address = sockaddr[0].split("%", 1)[0]  # drop an IPv6 zone id

@@ -12,8 +12,9 @@ log = logging.getLogger(__name__)
 
 
 class InProcessQueue:
-    def __init__(self, context, tick_seconds: float = 30.0, workers: int = 2):
+    def __init__(self, context, tick_seconds: float = 30.0, workers: int = 2, scheduler: bool = True):
         self.ctx = context
+        self.scheduler = scheduler  # web worker processes run enqueued jobs but leave scheduling to one process
         self.tick = tick_seconds
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="broadsheet-job")
         self._stop = threading.Event()
@@ -42,7 +43,7 @@ class InProcessQueue:
             self.last_run = time.time()
 
     def start(self) -> None:
-        if self._thread is None:
+        if self._thread is None and self.scheduler:
             self._thread = threading.Thread(target=self._loop, name="broadsheet-scheduler", daemon=True)
             self._thread.start()
 

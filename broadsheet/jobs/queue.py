@@ -21,11 +21,11 @@ class Queue(Protocol):
         """What the backend is doing now, for the UI: {"backend", "running", "pending", "last_run", ...}."""
 
 
-def make_queue(settings, context) -> Queue:
+def make_queue(settings, context, scheduler: bool = True) -> Queue:
     """The one place that chooses the queue backend (``BROADSHEET_QUEUE``)."""
     from ..errors import InvalidInput
 
     if settings.queue == "inprocess":
         from .inprocess import InProcessQueue
-        return InProcessQueue(context)
+        return InProcessQueue(context, scheduler=scheduler)
     raise InvalidInput(f"Unknown BROADSHEET_QUEUE {settings.queue!r}: use 'inprocess'", code="bad_config")

@@ -123,12 +123,14 @@ def _content(raw) -> str | None:
 
 
 def _image(raw, base: str) -> str | None:
+    """media:content (an image), media:thumbnail, an image enclosure, itunes:image: the first usable one."""
     candidates = []
     for media in raw.get("media_content") or []:
-        medium, kind, href = media.get("medium"), media.get("type") or "", media.get("url")
-        if medium == "image" or kind.startswith("image/") or (not medium and not kind and _IMAGE_URL.search(href or "")):
+        medium, kind, href = media.get("medium"), media.get("type") or "", media.get("url") or ""
+        if medium == "image" or kind.startswith("image/") or (not medium and not kind and _IMAGE_URL.search(href)):
             candidates.append(href)
     candidates += [thumb.get("url") for thumb in raw.get("media_thumbnail") or []]
-    candidates += [enc.get("href") for enc in raw.get("enclosures") or [] if (enc.get("type") or "").startswith("image/")]
+    candidates += [enc.get("href") for enc in raw.get("enclosures") or []
+                   if (enc.get("type") or "").startswith("image/")]
     candidates.append((raw.get("image") or {}).get("href"))  # itunes:image
     return next((url for url in (absolute_url(c, base) for c in candidates) if url), None)

@@ -28,6 +28,7 @@ def parse_sitemap(content: bytes, url: str) -> ParsedFeed:
     children = list(root)
     if recovered and children and not _ENDS_PROPERLY.search(content[-4096:]):
         children.pop()  # a truncated document: its last <url> may hold half a URL
+        log.info("Sitemap %s is truncated; dropped its last, possibly incomplete, entry", url)
     if kind == "sitemapindex":
         for child in children:
             if local_name(child) == "sitemap":

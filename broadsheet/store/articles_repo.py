@@ -10,7 +10,7 @@ from ..model import ArticleRecord
 from .clock import utcnow
 from .database import Database
 from .schema import articles, sources
-from .search_text import SearchQuery, snippet_markup
+from .search_text import COUNT_CAP, SearchQuery, snippet_markup
 
 LIST_COLUMNS = [articles.c.id, articles.c.source_id, articles.c.url, articles.c.canonical_url, articles.c.title,
                 articles.c.authors, articles.c.published_at, articles.c.summary, articles.c.image_url,
@@ -125,13 +125,16 @@ class ArticleRepo:
             return conn.execute(q).scalar_one()
 
     def search(self, query: str, limit: int, offset: int = 0) -> tuple[list[dict], int]:
-        """Ranked full-text hits (best first), each with a highlighted ``snippet`` (safe Markup), and the total."""
+        """Ranked full-text hits (best first), each with a highlighted ``snippet`` (safe Markup), and the total.
+
+        Counting stops at ``COUNT_CAP`` (or just past the requested page), so a total of COUNT_CAP means "at least".
+        """
         q = SearchQuery.parse(query)
         if not q:
             return [], 0
         with self.db.read() as conn:
             hits = self.db.search.search(conn, q, limit, offset)
-            total = self.db.search.count(conn, q)
+            total = self.db.search.count(conn, q, cap=max(COUNT_CAP, offset + limit + 1))
             if not hits:
                 return [], total
             rows = {r["id"]: dict(r) for r in conn.execute(

@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from .search_text import MARK_END, MARK_START, SearchQuery
+from .search_text import COUNT_CAP, MARK_END, MARK_START, SearchQuery
 
 
 def _tsquery(q: SearchQuery) -> str:
@@ -15,7 +15,7 @@ def _tsquery(q: SearchQuery) -> str:
 class PostgresSearch:
     def search(self, conn: Connection, q: SearchQuery, limit: int, offset: int) -> list[dict]:
         sql = text(
-            "WITH hits AS (SELECT a.id, a.content_text, ts_rank_cd(a.search_vector, query) AS score, query "
+            "WITH hits AS (SELECT a.id, a.content_text, ts_rank_cd('{0.05, 0.1, 0.2, 1.0}', a.search_vector, query, 1) AS score, query "
             "FROM articles a, to_tsquery('english', :q) query "
             "WHERE a.search_vector @@ query AND a.duplicate_of IS NULL ORDER BY score DESC, a.id DESC "
             "LIMIT :limit OFFSET :offset) "
@@ -24,7 +24,7 @@ class PostgresSearch:
             "FROM hits ORDER BY score DESC, id DESC")
         return [dict(r._mapping) for r in conn.execute(sql, {"q": _tsquery(q), "limit": limit, "offset": offset})]
 
-    def count(self, conn: Connection, q: SearchQuery) -> int:
-        sql = text("SELECT count(*) FROM articles a WHERE a.search_vector @@ to_tsquery('english', :q) "
-                   "AND a.duplicate_of IS NULL")
-        return conn.execute(sql, {"q": _tsquery(q)}).scalar_one()
+    def count(self, conn: Connection, q: SearchQuery, cap: int = COUNT_CAP) -> int:
+        sql = text("SELECT count(*) FROM (SELECT 1 FROM articles a WHERE a.search_vector @@ "
+                   "to_tsquery('english', :q) AND a.duplicate_of IS NULL LIMIT :cap) hits")
+        return conn.execute(sql, {"q": _tsquery(q), "cap": cap}).scalar_one()

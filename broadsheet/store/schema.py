@@ -52,3 +52,6 @@ articles = Table(
     Index("ix_articles_source_published", "source_id", "published_at"),
     Index("ix_articles_content_hash", "content_hash"),
 )
+# partial: a plain index would tempt SQLite to use it for `duplicate_of IS NULL` on the home page
+Index("ix_articles_duplicate_of", articles.c.duplicate_of, sqlite_where=articles.c.duplicate_of.isnot(None),
+      postgresql_where=articles.c.duplicate_of.isnot(None))

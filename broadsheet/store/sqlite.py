@@ -6,7 +6,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Connection, Engine
 
-from .search_text import MARK_END, MARK_START, SearchQuery
+from .search_text import COUNT_CAP, MARK_END, MARK_START, SearchQuery
 
 
 def sqlite_engine(url: URL) -> Engine:
@@ -36,15 +36,23 @@ def _fts_query(q: SearchQuery) -> str:
 
 
 class SqliteSearch:
-    def search(self, conn: Connection, q: SearchQuery, limit: int, offset: int) -> list[dict]:
-        sql = text(
-            "SELECT a.id, bm25(articles_fts, 8.0, 1.0) AS rank, "
-            f"snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 28) AS snippet "
-            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-            "WHERE articles_fts MATCH :q AND a.duplicate_of IS NULL ORDER BY rank LIMIT :limit OFFSET :offset")
-        return [dict(r._mapping) for r in conn.execute(sql, {"q": _fts_query(q), "limit": limit, "offset": offset})]
+    """bm25 ranks every match, but snippets are made only for the page shown, and counting stops at COUNT_CAP."""
 
-    def count(self, conn: Connection, q: SearchQuery) -> int:
-        sql = text("SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-                   "WHERE articles_fts MATCH :q AND a.duplicate_of IS NULL")
-        return conn.execute(sql, {"q": _fts_query(q)}).scalar_one()
+    def search(self, conn: Connection, q: SearchQuery, limit: int, offset: int) -> list[dict]:
+        fts = _fts_query(q)
+        top = conn.execute(text(
+            "SELECT f.rowid AS id, bm25(articles_fts, 8.0, 1.0) AS rank FROM articles_fts f "
+            "JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH :q AND a.duplicate_of IS NULL "
+            "ORDER BY rank LIMIT :limit OFFSET :offset"), {"q": fts, "limit": limit, "offset": offset}).all()
+        if not top:
+            return []
+        ids = ",".join(str(int(r.id)) for r in top)
+        snippets = dict(conn.execute(text(
+            f"SELECT rowid, snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 28) FROM articles_fts "
+            f"WHERE articles_fts MATCH :q AND rowid IN ({ids})"), {"q": fts}).all())
+        return [{"id": r.id, "rank": r.rank, "snippet": snippets.get(r.id, "")} for r in top]
+
+    def count(self, conn: Connection, q: SearchQuery, cap: int = COUNT_CAP) -> int:
+        sql = text("SELECT count(*) FROM (SELECT 1 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                   "WHERE articles_fts MATCH :q AND a.duplicate_of IS NULL LIMIT :cap)")
+        return conn.execute(sql, {"q": _fts_query(q), "cap": cap}).scalar_one()

@@ -1,20 +1,16 @@
 """The app factory: web pages, static files and the JSON API (``/api/v1``) over one Context."""
 from __future__ import annotations
 
-import logging
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
-from fastapi.staticfiles import StaticFiles
 
 from ..api.v1 import API_PREFIX, api_router, openapi_route
 from ..context import Context
 from .errors import install_error_handlers
 from .same_origin import require_same_origin
-from .templating import STATIC_DIR
+from .templating import STATIC_DIR, VersionedStaticFiles
 from .views import ROUTERS
-
-log = logging.getLogger(__name__)
 
 
 def create_app(ctx: Context) -> FastAPI:
@@ -33,7 +29,7 @@ def create_app(ctx: Context) -> FastAPI:
                   dependencies=[Depends(require_same_origin)])
     app.state.ctx = ctx
     install_error_handlers(app)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount("/static", VersionedStaticFiles(directory=STATIC_DIR), name="static")
     for router in ROUTERS:
         app.include_router(router)
     app.include_router(api_router, prefix=API_PREFIX)

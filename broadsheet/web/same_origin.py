@@ -24,7 +24,8 @@ async def require_same_origin(request: Request) -> None:
     claimed = request.headers.get("origin") or request.headers.get("referer")
     if claimed is None:
         return
-    host = request.headers.get("host", "").lower()
-    if claimed == "null" or urlsplit(claimed).netloc.lower() != host:
+    # Behind a reverse proxy the public host may arrive as X-Forwarded-Host; a cross-site form cannot set it.
+    ours = {request.headers.get(h, "").lower() for h in ("host", "x-forwarded-host")} - {""}
+    if claimed == "null" or urlsplit(claimed).netloc.lower() not in ours:
         raise CrossOriginRefused("This form was sent from another site, so it was refused. "
                                  "Reload the page and try again.")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 
 from .filters import FILTERS
@@ -34,6 +35,15 @@ _VERSIONS = _static_versions()
 def static_url(name: str) -> str:
     """``/static/name?v=hash``: the hash changes when the file does, so browsers never keep a stale copy."""
     return f"/static/{name}?v={_VERSIONS.get(name, '0')}"
+
+
+class VersionedStaticFiles(StaticFiles):
+    """Static files linked with ``static_url()`` never change under the same URL: cache them for a year."""
+
+    def file_response(self, *args, **kwargs):
+        response = super().file_response(*args, **kwargs)
+        response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
 
 
 env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True, auto_reload=False, trim_blocks=True,

@@ -20,4 +20,4 @@ def test_search_needs_a_query(client):
     res = client.get("/api/v1/search")
     assert res.status_code == 422 and res.json()["error"]["detail"][0]["field"] == "q"
     assert client.get("/api/v1/search", params={"q": "!!!"}).json() == {
-        "query": "!!!", "total": 0, "items": [], "next_offset": None}
+        "query": "!!!", "total": 0, "total_exact": True, "items": [], "next_offset": None}

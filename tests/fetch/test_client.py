@@ -111,6 +111,13 @@ def test_http_error_names_the_status_and_is_not_retried(http_server, fetcher):
     assert http_server.hits("/missing") == 1
 
 
+def test_cookies_are_not_kept_between_requests(http_server, fetcher):
+    http_server.route("/set", headers={"Set-Cookie": "meter=1; Path=/"}, body=b"first")
+    http_server.route("/next", handler=lambda req: (200, {}, req.headers.get("Cookie") or "none"))
+    fetcher.fetch(http_server.url("/set"))
+    assert fetcher.fetch(http_server.url("/next")).content == b"none"
+
+
 def test_relative_redirects_are_followed_to_the_final_url(http_server, fetcher):
     http_server.route("/old", 301, headers={"Location": "/moved/feed"})
     http_server.route("/moved/feed", 308, headers={"Location": "rss.xml"})
@@ -341,6 +348,7 @@ def test_text_survives_a_wrong_charset_label(http_server, fetcher):
     http_server.route("/utf8-as-latin1", body=words.encode("utf-8"),
                       headers={"Content-Type": "text/html; charset=iso-8859-1"})
     page = f'<html><head><meta charset="windows-1252"></head><body>{words}</body></html>'
-    http_server.route("/cp1252-as-utf8", body=page.encode("cp1252"), headers={"Content-Type": "text/html; charset=utf-8"})
+    http_server.route("/cp1252-as-utf8", body=page.encode("cp1252"),
+                      headers={"Content-Type": "text/html; charset=utf-8"})
     assert fetcher.fetch(http_server.url("/utf8-as-latin1")).text == words
     assert fetcher.fetch(http_server.url("/cp1252-as-utf8")).text == page

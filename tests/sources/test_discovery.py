@@ -32,7 +32,8 @@ def test_finds_advertised_feeds_in_document_order():
 def test_base_href_and_rel_feed():
     page = """<html><head><base href="https://cdn.orchard-street.example/site/">
       <link rel="feed" href="latest.xml"><link rel="home feed" type="text/html" href="index.html"></head></html>"""
-    assert find_feed_links(page, "https://orchard-street.example/") == ["https://cdn.orchard-street.example/site/latest.xml"]
+    assert find_feed_links(page, "https://orchard-street.example/") == [
+        "https://cdn.orchard-street.example/site/latest.xml"]
 
 
 def test_xhtml_with_an_encoding_declaration_and_broken_pages():
@@ -40,8 +41,8 @@ def test_xhtml_with_an_encoding_declaration_and_broken_pages():
 <html xmlns="http://www.w3.org/1999/xhtml"><head>
 <link rel="alternate" type="application/atom+xml" href="/atom"/></head><body/></html>"""
     assert find_feed_links(xhtml, "https://x.example/") == ["https://x.example/atom"]
-    assert find_feed_links("<head><link rel=alternate type=application/rss+xml href=/rss><p>unclosed", "https://y.example/a") == [
-        "https://y.example/rss"]
+    tag_soup = "<head><link rel=alternate type=application/rss+xml href=/rss><p>unclosed"
+    assert find_feed_links(tag_soup, "https://y.example/a") == ["https://y.example/rss"]
     assert find_feed_links("", "https://z.example/") == []
     assert find_feed_links("   \n", "https://z.example/") == []
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from broadsheet.errors import ParseError
+from broadsheet.sources import feeds
 from broadsheet.sources.feeds import parse_feed, sniff_kind
 
 FEEDS = Path(__file__).parent / "feeds"
@@ -170,6 +171,21 @@ def test_external_entities_are_not_loaded(tmp_path):
     assert "TOP-SECRET" not in json.dumps([e.__dict__ for e in feed.entries], default=str)
 
 
+@pytest.mark.parametrize("name", ["rss091.xml", "rss10.rdf", "rss20.xml", "atom.xml", "malformed-recoverable.xml"])
+def test_skipping_the_relative_url_pass_never_changes_the_result(name, monkeypatch):
+    fast = parse(name, "https://fixture.example/feeds/feed.xml")
+    monkeypatch.setattr(feeds, "_has_relative_urls", lambda content: True)
+    assert parse(name, "https://fixture.example/feeds/feed.xml") == fast
+
+
+def test_relative_url_detection():
+    assert feeds._has_relative_urls(b'<description>&lt;a href="/x"&gt;</description>')
+    assert feeds._has_relative_urls(b"<content:encoded><![CDATA[<img src=img/a.png>]]></content:encoded>")
+    assert feeds._has_relative_urls(b"<content>&lt;a href=&quot;//cdn.example/x&quot;&gt;</content>")
+    assert not feeds._has_relative_urls(b'<description>&lt;a href="https://a.example/x"&gt;</description>')
+    assert not feeds._has_relative_urls(b"<content><![CDATA[<img src = 'http://a.example/i.png'>]]></content>")
+
+
 @pytest.mark.parametrize("name,content_type,kind", [
     ("rss091.xml", None, "feed"), ("rss10.rdf", "application/rdf+xml", "feed"), ("rss20.xml", "text/xml", "feed"),
     ("atom.xml", None, "feed"), ("jsonfeed.json", "application/json", "feed"), ("not-a-feed.html", None, "html"),
@@ -179,8 +195,8 @@ def test_sniff_kind_of_fixtures(name, content_type, kind):
 
 
 @pytest.mark.parametrize("content,content_type,kind", [
-    pytest.param(b'<?xml version="1.0"?>\n<!-- generated --><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>',
-                 None, "sitemap", id="urlset"),
+    pytest.param(b'<?xml version="1.0"?>\n<!-- <rss> generated -->\n<urlset xmlns="http://www.sitemaps.org/'
+                 b'schemas/sitemap/0.9"/>', None, "sitemap", id="urlset-after-a-comment"),
     pytest.param(b"<sitemapindex><sitemap><loc>https://a.example/s1.xml</loc></sitemap></sitemapindex>", None,
                  "sitemap", id="sitemapindex"),
     pytest.param(gzip.compress(b"<urlset><url><loc>https://a.example/</loc></url></urlset>", mtime=0),

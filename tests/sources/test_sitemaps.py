@@ -90,7 +90,8 @@ def test_damaged_sitemaps_are_recovered_without_a_half_written_last_url():
     damaged = b"<urlset><url><loc>https://x.example/a</loc></url><url><loc>https://x.example/b&nbsp;</loc></url>"
     assert [e.url for e in parse_sitemap(damaged + b"</urlset>", "https://x.example/").entries] == [
         "https://x.example/a", "https://x.example/b"]
-    truncated = b"<urlset><url><loc>https://x.example/a</loc></url><url><loc>https://x.example/b</loc></url><url><loc>https://x.exa"
+    truncated = (b"<urlset><url><loc>https://x.example/a</loc></url><url><loc>https://x.example/b</loc></url>"
+                 b"<url><loc>https://x.exa")
     assert [e.url for e in parse_sitemap(truncated, "https://x.example/").entries] == [
         "https://x.example/a", "https://x.example/b"]
     trailing_comment = URLSET + b"\n<!-- generated in 0.02 s -->\n"

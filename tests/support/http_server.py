@@ -48,7 +48,8 @@ class LocalHTTPServer:
             self._httpd.socket = tls.wrap_socket(self._httpd.socket, server_side=True)
         self.port = self._httpd.server_address[1]
         self.base_url = f"{'https' if tls else 'http'}://{host}:{self.port}"
-        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.02,), name="test-http-server", daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.02,), name="test-http-server",
+                                        daemon=True)  # a short poll interval: close() returns quickly
         self._thread.start()
 
     def url(self, path: str = "/") -> str:

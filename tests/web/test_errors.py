@@ -37,3 +37,4 @@ def test_pages_carry_security_headers_and_a_skip_link(client):
     assert '<a class="skip-link" href="#main">' in res.text and '<main id="main"' in res.text
     css = client.get("/static/app.css")
     assert css.status_code == 200 and "text/css" in css.headers["content-type"]
+    assert "immutable" in css.headers["cache-control"]

@@ -101,3 +101,10 @@ def test_source_page_lists_its_articles_and_health(client, store):
     assert "Harbour Gazette" in text_of(main.xpath(".//h1")[0]) and "Local" in text_of(main)
     assert "Timed out after 20 s" in text_of(main) and "1 failed fetch" in text_of(main)
     assert client.get("/sources/424242").status_code == 404
+
+
+def test_posts_through_a_reverse_proxy_pass_the_origin_check(client, store):
+    source = add_source(store)
+    headers = {"Origin": "https://news.home.example", "X-Forwarded-Host": "news.home.example"}
+    assert client.post(f"/sources/{source['id']}/pause", headers=headers).is_success
+    assert store.sources.get(source["id"])["paused"] is True

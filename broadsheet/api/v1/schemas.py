@@ -111,6 +111,7 @@ class SearchHit(ArticleSummary):
 
 class SearchResults(BaseModel):
     query: str
-    total: int
+    total: int = Field(description="Matches counted; counting stops at 1,000 (or just past the page asked for)")
+    total_exact: bool = Field(description="False when `total` is a lower bound because counting stopped")
     items: list[SearchHit]
     next_offset: int | None

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from ...store.search_text import COUNT_CAP
 from ..deps import Ctx
 from ..pagination import Page, PageNumber
 from ..templating import render
@@ -22,4 +23,4 @@ def search_page(request: Request, ctx: Ctx, q: Annotated[str, Query(max_length=M
     size = ctx.settings.page_size
     hits, total = ctx.store.articles.search(q, size, (page - 1) * size) if q else ([], 0)
     results = Page(hits, page, (page - 1) * size + len(hits) < total, "/search?" + urlencode({"q": q}))
-    return render(request, "search.html", q=q, page=results, total=total)
+    return render(request, "search.html", q=q, page=results, total=total, count_cap=COUNT_CAP)

@@ -1,0 +1,131 @@
+"""Web latency on a store of 100,000 generated articles: home, article, search pages and /api/v1/articles.
+
+Starts `broadsheet serve` on loopback against the generated store and drives it with Debian's `wrk` at 1, 20 and
+50 connections for --seconds each; reports requests/s, p50 and p99 and errors, and ends with one line of JSON.
+
+    python bench/web.py [--articles 100000] [--seconds 20] [--workers 2] [--database-url URL]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from bench.web_corpus import SEARCH_TERMS, build  # noqa: E402
+
+LUA = """
+math.randomseed(%(seed)d)
+local terms = {%(terms)s}
+request = function()
+  local kind = "%(kind)s"
+  local path
+  if kind == "article" then path = "/articles/" .. math.random(1, %(n)d)
+  elseif kind == "search" then path = "/search?q=" .. terms[math.random(1, #terms)]
+  elseif kind == "api" then path = "/api/v1/articles?limit=30&offset=" .. (math.random(0, 30) * 30)
+  else path = "/?page=" .. math.random(1, 5) end
+  return wrk.format("GET", path)
+end
+"""
+ENDPOINTS = ("home", "article", "search", "api")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def parse_wrk(out: str) -> dict:
+    def ms(v: str) -> float:
+        num, unit = re.match(r"([\d.]+)(\w+)", v).groups()
+        return float(num) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+    lat = dict(re.findall(r"^\s+(50|99)(?:\.000)?%\s+(\S+)", out, re.M))
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, sock.groups())) if sock else 0)
+    return {"rps": round(rps, 1), "p50_ms": round(ms(lat["50"]), 2), "p99_ms": round(ms(lat["99"]), 2),
+            "errors": errors}
+
+
+def run_wrk(base: str, kind: str, conns: int, seconds: int, n: int, tmp: Path) -> dict:
+    script = tmp / f"{kind}.lua"
+    terms = ", ".join(f'"{t.replace(" ", "+")}"' for t in SEARCH_TERMS)
+    script.write_text(LUA % {"seed": 42, "terms": terms, "kind": kind, "n": n})
+    threads = min(conns, 2)
+    out = subprocess.run(["wrk", "-t", str(threads), "-c", str(conns), "-d", f"{seconds}s", "--latency",
+                          "-s", str(script), base], capture_output=True, text=True, check=True).stdout
+    return parse_wrk(out)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", help="unused: this benchmark generates its own store (kept for a uniform interface)")
+    ap.add_argument("--articles", type=int, default=100_000)
+    ap.add_argument("--seconds", type=int, default=20)
+    ap.add_argument("--connections", default="1,20,50")
+    ap.add_argument("--workers", type=int, default=2, help="web worker processes (`broadsheet serve --workers`)")
+    ap.add_argument("--database-url", help="default: a fresh SQLite file in a temp dir (kept with --keep)")
+    ap.add_argument("--store", help="reuse an existing generated SQLite file instead of building one")
+    args = ap.parse_args()
+    if not shutil.which("wrk"):
+        print("wrk is not installed (apt-get install wrk): skipping")
+        print(json.dumps({"bench": "web", "skipped": True, "reason": "wrk not installed"}))
+        return 0
+    tmp = Path(tempfile.mkdtemp(prefix="bs-web-"))
+    url = args.database_url or (f"sqlite:///{args.store}" if args.store else f"sqlite:///{tmp / 'web.db'}")
+    if not args.store:
+        print(f"Building a store of {args.articles:,} articles at {url} …", flush=True)
+        t = time.perf_counter()
+        build(url, args.articles).close()
+        print(f"  built in {time.perf_counter() - t:.0f} s", flush=True)
+    port = free_port()
+    env = {**os.environ, "BROADSHEET_DATABASE_URL": url, "BROADSHEET_REFRESH_MINUTES": "100000"}
+    server = subprocess.Popen([sys.executable, "-m", "broadsheet.cli", "serve", "--host", "127.0.0.1", "--port",
+                               str(port), "--workers", str(args.workers)], env=env, cwd=str(ROOT))
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                if httpx.get(base + "/", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        else:
+            raise SystemExit("server did not start")
+        for kind in ENDPOINTS:  # warm caches once
+            run_wrk(base, kind, 2, 2, args.articles, tmp)
+        results: dict = {}
+        print(f"{'endpoint':10} {'conns':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+        for kind in ENDPOINTS:
+            for conns in map(int, args.connections.split(",")):
+                r = run_wrk(base, kind, conns, args.seconds, args.articles, tmp)
+                results.setdefault(kind, {})[str(conns)] = r
+                print(f"{kind:10} {conns:5d} {r['rps']:9.1f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f} {r['errors']:7d}",
+                      flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    summary = {"bench": "web", "articles": args.articles, "workers": args.workers, "seconds": args.seconds,
+               "database": url.split(":")[0], "results": results,
+               "article_p99_ms_at_50": results["article"]["50"]["p99_ms"] if "50" in results["article"] else None,
+               "home_p99_ms_at_50": results["home"]["50"]["p99_ms"] if "50" in results["home"] else None,
+               "errors": sum(r["errors"] for k in results.values() for r in k.values())}
+    print(json.dumps(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
