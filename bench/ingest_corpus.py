@@ -145,68 +145,112 @@ def _body(w: _Writer, token: str, image_base: str) -> tuple[str, str]:
     return "\n".join(parts), first
 
 
-_CSS = "".join(f".c{i}{{margin:{i % 7}px;padding:{i % 5}px;color:#{i * 37 % 4096:03x}}}" for i in range(120))
+_CSS = "".join(f".c{i}{{margin:{i % 7}px;padding:{i % 5}px;color:#{i * 37 % 4096:03x}}}" for i in range(160))
 _ANALYTICS = ("window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());"
-              "gtag('config','G-BENCH0001');" + "".join(f"var a{i}=document.querySelectorAll('.c{i}');" for i in range(60)))
+              "gtag('config','G-BENCH0001');" + "".join(f"var a{i}=document.querySelectorAll('.c{i}');" for i in range(80)))
+_ICON = ('<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2L2 7l10 5 10-5-10-5zm0 7.5L4.5 6 12 '
+         '2.5 19.5 6 12 9.5z"></path></svg>')
+_CARD = "flex flex-col gap-2 rounded-md border border-gray-200 p-3 hover:shadow-lg transition-shadow"
+
+
+def _links(w: _Writer, base: str, n: int, cls: str = "nav-link text-sm font-medium") -> str:
+    return "".join(f'<li class="nav-item"><a class="{cls}" href="{base}/{w.words(1)[0]}/{w.rng.randint(1, 999)}">'
+                   f"{escape(w.title()[:28])}</a></li>" for _ in range(n))
+
+
+def _cards(w: _Writer, base: str, items: list[dict], n: int) -> str:
+    out = []
+    for k in range(n):
+        o = items[k % len(items)] if items else {"url": base + "/", "title": w.title()}
+        out.append(f'<div class="{_CARD}"><a class="card-link" href="{o["url"]}"><img class="card-image" loading="lazy" '
+                   f'src="{base}/img/card-{w.rng.randint(1, 9999)}.jpg" alt=""></a><h3 class="card-title">'
+                   f'<a href="{o["url"]}">{escape(o["title"])}</a></h3><p class="card-dek">{escape(w.sentence(8, 14))}'
+                   f'</p><span class="card-meta">{w.rng.randint(2, 59)} min ago</span></div>')
+    return "".join(out)
 
 
 def _page(outlet: dict, item: dict, body: str, w: _Writer, others: list[dict]) -> str:
-    base = PLACEHOLDER_BASE
-    nav = "".join(f'<li><a href="{base}/{outlet["slug"]}/{s.lower()}">{s}</a></li>' for s in SECTIONS)
-    footer = "".join(f'<li><a href="{base}/{outlet["slug"]}/about/{w.words(1)[0]}">{escape(w.title()[:30])}</a></li>'
-                     for _ in range(18))
-    related = "".join(f'<li><a href="{o["url"]}">{escape(o["title"])}</a></li>' for o in others[:5])
-    most_read = "".join(f'<li><a href="{o["url"]}">{escape(o["title"])}</a></li>' for o in others[5:10])
-    tags = ", ".join(f'<a href="{base}/{outlet["slug"]}/topic/{t}">{t}</a>' for t in w.words(4))
+    """An article page with the weight of a real one (~800 elements, ~100 KB, as the pages of the extraction
+    benchmark): mega menu, ads, share bar, related grids, comments, a big JSON state script, a large footer."""
+    base, slug, name = PLACEHOLDER_BASE, outlet["slug"], escape(outlet["name"])
+    site = f"{base}/{slug}"
+    menu = "".join(f'<li class="menu-item has-children"><a class="menu-link" href="{site}/{s.lower()}">{s}</a>'
+                   f'<ul class="sub-menu">{_links(w, site, 8)}</ul></li>' for s in SECTIONS)
+    trending = "".join(f'<a class="trending-link" href="{o["url"]}">{escape(o["title"][:40])}</a>' for o in others[:8])
+    ad = '<div class="ad-slot" data-ad-unit="/1234/{0}"><div class="ad-label">Advertisement</div><div id="ad-{0}-{1}"></div></div>'
+    share = "".join(f'<a class="share-{n}" href="https://{n}.example/share?u={item["url"]}">{_ICON}<span>{n}</span></a>'
+                    for n in ("facebook", "x", "linkedin", "whatsapp", "email"))
+    tags = "".join(f'<li><a class="tag" href="{site}/topic/{t}">{t}</a></li>' for t in w.words(5))
+    comments = "".join(f'<div class="comment"><p class="comment-author"><a href="{site}/user/{w.rng.randint(1, 9999)}">'
+                       f'{escape(w.person())}</a> <span class="comment-time">{w.rng.randint(1, 23)}h</span></p>'
+                       f'<p class="comment-body">{escape(w.sentence(6, 20))}</p><button class="reply">Reply</button></div>'
+                       for _ in range(w.rng.randint(3, 6)))
+    footer = "".join(f'<div class="footer-col"><h4>{escape(w.title()[:20])}</h4><ul>{_links(w, site, 12, "footer-link")}'
+                     f"</ul></div>" for _ in range(5))
+    state = json.dumps({"props": {"page": {"id": item["n"], "section": item["section"], "related": [
+        {"id": w.rng.randint(1, 10 ** 6), "headline": w.title(), "dek": w.sentence(), "url": o["url"]}
+        for o in others * 3], "ads": {"slots": [f"slot-{k}" for k in range(30)], "targeting": w.words(60)}}},
+        "buildId": "bench", "runtimeConfig": {"features": {f"flag{k}": k % 2 == 0 for k in range(80)}}})
     jsonld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": item["title"],
                          "datePublished": item["published"].isoformat(), "author": {"@type": "Person",
                          "name": item["author"]}, "publisher": {"@type": "Organization", "name": outlet["name"]}})
-    title, author = escape(item["title"]), escape(item["author"])
+    title, author, when = escape(item["title"]), escape(item["author"]), item["published"].isoformat()
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<title>{title} | {escape(outlet["name"])}</title>
+<title>{title} | {name}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="canonical" href="{item["url"]}">
 <meta name="description" content="{escape(item["summary"][:200])}">
 <meta property="og:type" content="article">
 <meta property="og:title" content="{title}">
-<meta property="og:site_name" content="{escape(outlet["name"])}">
+<meta property="og:site_name" content="{name}">
 <meta property="og:image" content="{base}/img/{item["n"]}.jpg">
 <meta name="author" content="{author}">
-<meta property="article:published_time" content="{item["published"].isoformat()}">
-<link rel="stylesheet" href="{base}/static/site.css">
+<meta property="article:published_time" content="{when}">
+<link rel="stylesheet" href="{base}/static/site.css"><link rel="preload" href="{base}/static/font.woff2" as="font">
 <style>{_CSS}</style>
 <script type="application/ld+json">{jsonld}</script>
 <script>{_ANALYTICS}</script>
-</head><body class="article-page">
+</head><body class="article-page theme-light">
 <a class="skip-link" href="#main">Skip to content</a>
 <div class="cookie-banner" role="dialog">We use cookies to measure traffic and show you relevant offers.
 <button>Accept all</button> <button>Manage choices</button></div>
-<header class="site-header"><div class="logo"><a href="{base}/{outlet["slug"]}/">{escape(outlet["name"])}</a></div>
-<nav class="primary"><ul>{nav}</ul></nav>
-<form class="search" action="{base}/{outlet["slug"]}/search"><input name="q" placeholder="Search">
-<button>Search</button></form></header>
-<div class="breadcrumbs"><a href="{base}/{outlet["slug"]}/">Home</a> &rsaquo; <a href="{base}/{outlet["slug"]}/local">Local</a></div>
-<main id="main"><article class="story">
+{ad.format("leaderboard", item["n"])}
+<header class="site-header"><div class="top-bar"><span class="date">{item["published"]:%A %d %B %Y}</span>
+<a href="{site}/subscribe">Subscribe</a> <a href="{site}/login">Sign in</a> {_ICON * 3}</div>
+<div class="logo"><a href="{site}/">{name}</a></div>
+<nav class="primary" aria-label="Sections"><ul class="menu">{menu}</ul></nav>
+<form class="search" action="{site}/search"><input name="q" placeholder="Search"><button>{_ICON}</button></form>
+<div class="trending"><span>Trending:</span> {trending}</div></header>
+<div class="breadcrumbs"><a href="{site}/">Home</a> &rsaquo; <a href="{site}/{item["section"].lower()}">{item["section"]}</a></div>
+<main id="main" class="container"><div class="grid"><article class="story col-8">
 <header class="story-header"><h1>{title}</h1>
-<p class="byline">By <a rel="author" href="{base}/{outlet["slug"]}/authors/{item["n"] % 17}">{author}</a>,
-<time datetime="{item["published"].isoformat()}">{item["published"]:%d %B %Y}</time></p>
-<div class="share">Share: <a href="https://facebook.example/share">Facebook</a> <a href="https://x.example/share">X</a>
-<a href="mailto:?subject={title}">Email</a></div></header>
+<p class="byline">By <a rel="author" href="{site}/authors/{item["n"] % 17}">{author}</a>,
+<time datetime="{when}">{item["published"]:%d %B %Y}</time></p>
+<div class="share-bar">{share}</div></header>
 <div class="story-body">
 {body}
 </div>
-<div class="tags">Topics: {tags}</div>
-<div class="newsletter"><h3>Morning briefing</h3><p>The day's news from {escape(outlet["name"])} in your inbox at seven.</p>
+<ul class="tags">{tags}</ul>
+<div class="newsletter"><h3>Morning briefing</h3><p>The day's news from {name} in your inbox at seven.</p>
 <form><input type="email" placeholder="Email address"><button>Sign up</button></form></div>
+<section class="comments"><h2>Comments</h2>{comments}<a href="{site}/comments/{item["n"]}">Show all comments</a></section>
 </article>
-<aside class="related"><h2>Related stories</h2><ul>{related}</ul></aside>
-<aside class="most-read"><h2>Most read</h2><ol>{most_read}</ol></aside>
+<aside class="sidebar col-4">{ad.format("mpu", item["n"])}<section class="most-read"><h2>Most read</h2><ol>
+{"".join(f'<li><a href="{o["url"]}">{escape(o["title"])}</a> <span class="count">{w.rng.randint(2, 99)}k</span></li>' for o in others)}
+</ol></section>{ad.format("halfpage", item["n"])}</aside></div>
+<section class="related"><h2>Related stories</h2><div class="card-grid">{_cards(w, base, others, 12)}</div></section>
+{ad.format("billboard", item["n"])}
+<section class="more"><h2>More from {item["section"]}</h2><div class="card-grid">{_cards(w, base, others[::-1], 12)}</div></section>
 </main>
-<footer class="site-footer"><ul>{footer}</ul>
-<p>&copy; 2026 {escape(outlet["name"])}. All rights reserved. Registered in England, company number {outlet["n"] + 100000}.</p></footer>
+<footer class="site-footer"><div class="footer-grid">{footer}</div>
+<div class="social">{_ICON * 5}</div>
+<p>&copy; 2026 {name}. All rights reserved. Registered in England, company number {outlet["n"] + 100000}.</p></footer>
+<div class="modal" hidden><form class="login"><h2>Sign in</h2><label>Email <input type="email"></label>
+<label>Password <input type="password"></label><button>Sign in</button><a href="{site}/forgot">Forgot password?</a></form></div>
+<script id="__NEXT_DATA__" type="application/json">{state}</script>
 <script src="{base}/static/app.js" defer></script>
-<script>document.querySelectorAll('.share a').forEach(function(a){{a.addEventListener('click',function(){{gtag('event','share')}})}});</script>
+<script>document.querySelectorAll('.share-bar a').forEach(function(a){{a.addEventListener('click',function(){{gtag('event','share')}})}});</script>
 </body></html>
 """
 

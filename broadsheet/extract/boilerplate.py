@@ -40,7 +40,7 @@ ANYWHERE = [
     r".{0,80}\bdownload\b.{0,60}\bapp\b.{0,120}\b(app store|play store|google play|preferred store).*",
     r"(app[- ]?store|play[- ]?store|google play)(\W*(app[- ]?store|play[- ]?store|google play))*",
     r"(sign up|subscribe)( now)? (for|to) (our|the|my) .{0,60}newsletters?\b.{0,120}",
-    r"click here to (get|download|subscribe|sign up|join|follow) .{0,80}",
+    r"click here to (download|get|install) (the|our) .{0,40}\bapp\b.{0,40}|click here to (subscribe|sign up)\b.{0,80}",
     r"(image|photo|picture) (copyright|source|credit)\W.{0,80}",
     r"\[(?P<tag>\w+)\b[^\]]*\].{0,300}\[/(?P=tag)\]",  # a shortcode the site forgot to render: [button ...]...[/button]
     r"(loading|please wait|this content is not available|enable javascript).{0,60}",
@@ -82,7 +82,7 @@ TRAILING = [
     r"(©|\(c\)|copyright)\s.{0,200}|all rights reserved\W*",
     r"(filed under|tags?|tagged( with)?|categories|category|topics?)\s*:.{0,200}",
     r"(updated|published|posted|last updated)( on| at)?:? .{0,60}",
-    r"(sign up|subscribe)\b.{0,200}",
+    r"(sign up|subscribe)\b.{0,120}\b(newsletters?|inbox|alerts|briefing|digest)\b.{0,120}",
     r"(read|see|view) (more|all)( .{0,60})?\W*",
 ]
 

@@ -67,6 +67,7 @@ def _cut_from(body, el) -> None:
         for sibling in list(node.itersiblings()):
             parent.remove(sibling)
         node = parent
+    el.tail = None
     remove(el)
 
 
@@ -77,7 +78,7 @@ def clean_body(body, title: str | None = None, site_name: str | None = None):
     leaves = _cut_trailing_sections(body, leaves)
     after_related = False
     for el, text in leaves:
-        if after_related and (not text or _is_link_block(el, text)):
+        if after_related and (not text or len(text.split()) < 3 or _is_link_block(el, text)):
             remove(el)
             continue
         after_related = bool(text and _RELATED.fullmatch(text))
@@ -85,6 +86,7 @@ def clean_body(body, title: str | None = None, site_name: str | None = None):
             remove(el)
     _trim_edges([(el, text) for el, text in leaves if el.getparent() is not None], title, site_name)
     _prune_empty(body)
+    _tidy_whitespace(body)
     return body
 
 
@@ -114,8 +116,7 @@ def _cut_trailing_sections(body, leaves: list) -> list:
 
 def _is_link_block(el, text: str, share: float = LINK_BLOCK_SHARE) -> bool:
     """Mostly link text: a headline pointing at another story."""
-    linked = sum(len(block_text(a)) for a in el.iter("a"))
-    return linked >= share * len(text) or len(text.split()) < 3
+    return sum(len(block_text(a)) for a in el.iter("a")) >= share * len(text)
 
 
 def _trim_edges(leaves: list, title: str | None, site_name: str | None) -> None:
@@ -138,3 +139,15 @@ def _prune_empty(body) -> None:
     for el in reversed(list(body.iter(*CONTAINER_TAGS, "p"))):
         if el is not body and not block_text(el) and not el.xpath(".//img|.//hr"):
             remove(el)
+
+
+def _tidy_whitespace(body) -> None:
+    """Drop the source's indentation between blocks (whitespace between inline elements stays)."""
+    for el in body.iter(*BLOCK_TAGS, "img", "br", "hr", body.tag):
+        if el.tail and not el.tail.strip() and el is not body and el.tag not in ("img", "br"):
+            el.tail = None
+        if el.text and not el.text.strip() and len(el) and el[0].tag in BLOCK_TAGS:
+            el.text = None
+    for img in body.iter("img"):
+        if img.tail and not img.tail.strip() and img.getnext() is not None and img.getnext().tag in BLOCK_TAGS:
+            img.tail = None

@@ -9,6 +9,7 @@ import json
 import re
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
+from html import unescape
 
 from .urls import absolute_http_url
 
@@ -27,7 +28,7 @@ META_KEYS = {
                   "parsely-pub-date", "cxenseparse:recs:publishtime"),
     "authors": ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author",
                 "byl", "twitter:creator"),
-    "site_name": ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site"),
+    "site_name": ("og:site_name", "application-name", "publisher", "dc.publisher"),
     "language": ("og:locale", "content-language", "language", "dc.language"),
     "image": ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"),
 }
@@ -53,9 +54,9 @@ def read_metadata(tree, url: str | None = None) -> dict:
         "authors": (lambda: _ld_names(article.get("author")) or _ld_names(article.get("creator")),
                     lambda: _meta_authors(_all(metas, "authors"))),
         "site_name": (lambda: _ld_name(article.get("publisher")) or _ld_name(site),
-                      lambda: _first(metas, "site_name", lambda v: v.lstrip("@"))),
+                      lambda: _first(metas, "site_name")),
         "language": (lambda: normalize_language(_text(article.get("inLanguage"))),
-                     lambda: normalize_language(_first_xpath(tree, "/html/@lang|/html/@xml:lang")),
+                     lambda: normalize_language(_first_xpath(tree, "/html/@lang")),
                      lambda: normalize_language(_first(metas, "language"))),
         "image": (lambda: absolute_http_url(_ld_url(article.get("image")), url),
                   lambda: next(filter(None, (absolute_http_url(v, url) for v in _all(metas, "image"))), None)),
@@ -85,8 +86,8 @@ def _all(metas: dict, field: str) -> list[str]:
     return [v for key in META_KEYS[field] for v in metas.get(key, ())]
 
 
-def _first(metas: dict, field: str, fix=lambda v: v) -> str | None:
-    return next((fix(v) for v in _all(metas, field) if fix(v)), None)
+def _first(metas: dict, field: str) -> str | None:
+    return next(iter(_all(metas, field)), None)
 
 
 def _first_xpath(tree, xpath: str) -> str | None:
@@ -150,7 +151,7 @@ def _text(value) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, (str, int, float)) and str(value).strip():
-        return " ".join(str(value).split())
+        return " ".join(unescape(str(value)).split())  # JSON-LD text often carries HTML entities
     return None
 
 
@@ -200,7 +201,6 @@ def parse_date(value: str | None) -> datetime | None:
     if not value or not isinstance(value, str):
         return None
     value = value.strip()
-    parsed = None
     try:
         parsed = datetime.fromisoformat(re.sub(r"(\.\d{6})\d+", r"\1", value.replace(" UTC", "Z")))
     except ValueError:
@@ -210,7 +210,10 @@ def parse_date(value: str | None) -> datetime | None:
             return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
+    try:
+        return parsed.astimezone(timezone.utc)
+    except (OverflowError, ValueError):  # year 1 with a negative offset, and the like
+        return None
 
 
 def normalize_language(value: str | None) -> str | None:

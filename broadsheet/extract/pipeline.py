@@ -15,8 +15,8 @@ from ..fetch.encoding import decode_body
 from ..model import Extraction
 from . import generic
 from .clean import clean_body
-from .prepare import prune_page
 from .metadata import read_metadata
+from .prepare import prune_page
 from .rules import apply_rule, rule_for
 from .sanitize import html_to_text, sanitize_html
 from .urls import absolute_http_url, canonicalize_url, find_canonical
@@ -26,6 +26,7 @@ BINARY_SAMPLE_CHARS = 10_000
 MAX_BINARY_SHARE = 0.02
 FALLBACK_FIELDS = ("title", "published")  # found by (slower) heuristics when the page does not declare them
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_BINARY_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 # comments dropped at parse time: left in the tree, trafilatura loses the text that follows them
 _PARSER = lxml_html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
 
@@ -54,10 +55,9 @@ def extract(html: str | bytes, url: str | None = None) -> Extraction:
     if missing:
         meta.update(generic.fallback_metadata(tree, base_url, missing))
     prune_page(tree)
-    rule = rule_for(base_url)
-    body = apply_rule(rule, tree) if rule else None
+    body = _site_rule_body(tree, base_url)
     if body is None:
-        body = generic.extract_body(tree, base_url)
+        body = generic.extract_body(tree)
     if body is None:
         raise ExtractionError("No article text found on this page")
     clean_body(body, meta.get("title"), meta.get("site_name"))
@@ -79,11 +79,19 @@ def extract(html: str | bytes, url: str | None = None) -> Extraction:
     )
 
 
+def _site_rule_body(tree, url: str | None):
+    """The body the site's rule selects, or None (no rule, or its selector found no article: markup changed)."""
+    rule = rule_for(url)
+    body = apply_rule(rule, tree) if rule else None
+    if body is None or len("".join(body.itertext()).split()) < MIN_ARTICLE_WORDS:
+        return None
+    return body
+
+
 def _looks_binary(text: str) -> bool:
     """Control characters or undecodable bytes in more than a few percent of the start: a PDF, an image..."""
     head = text[:BINARY_SAMPLE_CHARS]
-    odd = sum(1 for c in head if c == "\ufffd" or (c < " " and c not in "\t\n\r\f"))
-    return odd > MAX_BINARY_SHARE * len(head)
+    return len(_BINARY_CHARS.findall(head)) > MAX_BINARY_SHARE * len(head)
 
 
 def _first_image(body_html: str) -> str | None:

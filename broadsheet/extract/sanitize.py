@@ -36,6 +36,7 @@ DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "noscrip
                         "form", "button", "select", "textarea", "canvas", "video", "audio", "title"}
 _HEADING_UP = re.compile(r"<(/?)h1(?=[\s>/])", re.I)
 _HEADING_DOWN = re.compile(r"<(/?)h[56](?=[\s>/])", re.I)
+_IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 
 
 def sanitize_html(html: str, base_url: str | None = None) -> str:
@@ -61,7 +62,7 @@ def sanitize_html(html: str, base_url: str | None = None) -> str:
         link_rel=LINK_REL,
         strip_comments=True,
     )
-    return cleaned.strip()
+    return _IMG_WITHOUT_SRC.sub("", cleaned).strip()  # an image whose address was refused shows nothing
 
 
 BLOCK_TAGS = {

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 MARK_START, MARK_END = "\x02", "\x03"
+RANK_WINDOW = 1000  # relevance is ranked among the newest this-many matches: news search favours the recent
 COUNT_CAP = 1000  # totals stop here ("1,000+ results"): counting every match of a common word is not worth it
 _TERM = re.compile(r'"([^"]+)"|(\S+)')
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Connection, Engine
 
-from .search_text import COUNT_CAP, MARK_END, MARK_START, SearchQuery
+from .search_text import COUNT_CAP, MARK_END, MARK_START, RANK_WINDOW, SearchQuery
 
 
 def sqlite_engine(url: URL) -> Engine:
@@ -36,14 +36,18 @@ def _fts_query(q: SearchQuery) -> str:
 
 
 class SqliteSearch:
-    """bm25 ranks every match, but snippets are made only for the page shown, and counting stops at COUNT_CAP."""
+    """bm25 ranking (title weighs 8× the body) among the newest RANK_WINDOW matches, so a word found in most
+    articles costs a few milliseconds, not a scan; snippets are made only for the page shown; counts are capped."""
 
     def search(self, conn: Connection, q: SearchQuery, limit: int, offset: int) -> list[dict]:
         fts = _fts_query(q)
         top = conn.execute(text(
-            "SELECT f.rowid AS id, bm25(articles_fts, 8.0, 1.0) AS rank FROM articles_fts f "
-            "JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH :q AND a.duplicate_of IS NULL "
-            "ORDER BY rank LIMIT :limit OFFSET :offset"), {"q": fts, "limit": limit, "offset": offset}).all()
+            "SELECT rowid AS id, bm25(articles_fts, 8.0, 1.0) AS rank FROM articles_fts "
+            "WHERE articles_fts MATCH :q AND rowid >= coalesce((SELECT rowid FROM articles_fts "
+            "  WHERE articles_fts MATCH :q ORDER BY rowid DESC LIMIT 1 OFFSET :window), 0) "
+            "AND rowid NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL) "
+            "ORDER BY rank LIMIT :limit OFFSET :offset"),
+            {"q": fts, "limit": limit, "offset": offset, "window": max(RANK_WINDOW, offset + limit) - 1}).all()
         if not top:
             return []
         ids = ",".join(str(int(r.id)) for r in top)
@@ -53,6 +57,6 @@ class SqliteSearch:
         return [{"id": r.id, "rank": r.rank, "snippet": snippets.get(r.id, "")} for r in top]
 
     def count(self, conn: Connection, q: SearchQuery, cap: int = COUNT_CAP) -> int:
-        sql = text("SELECT count(*) FROM (SELECT 1 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-                   "WHERE articles_fts MATCH :q AND a.duplicate_of IS NULL LIMIT :cap)")
+        sql = text("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH :q "
+                   "AND rowid NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL) LIMIT :cap)")
         return conn.execute(sql, {"q": _fts_query(q), "cap": cap}).scalar_one()

@@ -80,6 +80,12 @@ def test_article_text_that_mentions_furniture_words_is_kept():
     assert text_of(b) == "\n".join(lines)
 
 
+def test_a_short_list_ending_the_article_is_kept():
+    b = body(*paras(), "<ul><li>Salt</li><li>Pepper</li></ul>")
+    clean_body(b)
+    assert text_of(b) == "\n".join(ARTICLE + ["Salt", "Pepper"])
+
+
 def test_loose_text_in_the_body_is_matched_too():
     b = body("<img src='a.jpg'>Image copyright Some Agency", *paras())
     clean_body(b)

@@ -30,9 +30,16 @@ def test_xml_declaration_is_accepted():
     ("", "empty_page"),
     (b"   ", "empty_page"),
     ("<html><body><nav><a href='/'>Home</a></nav><p>Loading…</p></body></html>", "no_article"),
+    (b"%PDF-1.4\n" + bytes(range(256)) * 20, "not_html"),
 ])
 def test_pages_without_article_raise(page, code):
     with pytest.raises(ExtractionError) as info:
         extract(page)
     assert info.value.code == code
     assert info.value.status == 422
+
+
+def test_a_site_rule_that_no_longer_matches_falls_back_to_the_generic_extractor():
+    page = f"<html><body><div class='story-text'><p>Teaser only.</p></div><article>{PARAGRAPHS}</article></body></html>"
+    result = extract(page, "https://example-news.test/story")
+    assert result.text.startswith("Paragraph 1") and "Teaser only." not in result.text

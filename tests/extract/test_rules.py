@@ -30,3 +30,11 @@ def test_apply_rule_selects_body_and_strips_keeping_following_text():
 def test_apply_rule_returns_none_when_the_site_changed_its_markup():
     tree = parse_document("<html><body><article><p>Text</p></article></body></html>")
     assert apply_rule(rule_for("https://example-news.test/x"), tree) is None
+
+
+def test_every_rule_selector_compiles():
+    from lxml.cssselect import CSSSelector
+
+    for rule in load_rules().values():
+        for css in (rule.body, *rule.strip):
+            CSSSelector(css, translator="html")

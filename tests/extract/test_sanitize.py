@@ -40,7 +40,7 @@ def test_links_are_absolute_and_marked():
 
 def test_relative_urls_without_base_are_dropped_but_text_kept():
     assert sanitize_html('<p><a href="/other">other</a><img src="a.jpg"></p>') == \
-        '<p><a rel="noopener nofollow ugc">other</a><img></p>'
+        '<p><a rel="noopener nofollow ugc">other</a></p>'
 
 
 def test_images_keep_absolute_src_and_alt():
@@ -68,6 +68,15 @@ def test_html_to_text_one_line_per_block():
     assert html_to_text(html) == "\n".join([
         "Head", "One bold and link.", "Two", "lines", "item one", "item two", "Quote", "— Someone",
         "A | B", "1 | 2", "spaced out"])
+
+
+def test_html_to_text_keeps_the_lines_of_plain_text():
+    assert html_to_text("First line\n  second   line &amp; more\n\n") == "First line\nsecond line & more"
+
+
+def test_whole_documents_lose_their_head():
+    assert sanitize_html("<html><head><title>T</title></head><body><p>a</p></body></html>") == "<p>a</p>"
+    assert html_to_text("<html><head><title>T</title></head><body><p>a</p></body></html>") == "a"
 
 
 def test_html_to_text_of_nothing():

@@ -52,16 +52,18 @@ def _selector(css: str):
 
 
 def apply_rule(rule: SiteRule, tree):
-    """A ``<div>`` holding copies of the body elements with the strip selectors removed, or None."""
+    """A ``<body>`` element holding copies of the body elements, strip selectors removed; None if none matched."""
     found = _selector(rule.body)(tree)
     found = [el for el in found if not any(a in found for a in el.iterancestors())]
     if not found:
         return None
-    body = etree.Element("div")
-    for el in found:
-        copy = deepcopy(el)
-        copy.tail = None
-        body.append(copy)
+    if len(found) == 1:
+        body = deepcopy(found[0])
+        body.attrib.clear()
+    else:
+        body = etree.Element("body")
+        body.extend(deepcopy(el) for el in found)
+    body.tag, body.tail = "body", None
     for css in rule.strip:
         for el in _selector(css)(body):
             remove(el)
