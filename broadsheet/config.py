@@ -13,6 +13,14 @@ from pathlib import Path
 from .errors import InvalidInput
 
 
+def _cpu_count() -> int:
+    """CPUs this process may run on (its affinity mask where the OS has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
 def _bool(v: str | bool) -> bool:
     if isinstance(v, bool):
         return v
@@ -65,6 +73,11 @@ class Settings:
         "help": "Fetch and extract the article page when a feed item carries only a summary."})
     page_size: int = field(default=30, metadata={
         "env": "BROADSHEET_PAGE_SIZE", "help": "Items per page in lists."})
+    workers: int = field(default=_cpu_count(), metadata={
+        "env": "BROADSHEET_WORKERS",
+        "help": "Worker processes for the CPU-bound ingestion stages (feed parsing, sanitising, page extraction), "
+                "started when a refresh has enough work for them. Default: the number of CPUs; 0 or 1 runs "
+                "everything in-thread."})
 
     @classmethod
     def load(cls, **overrides) -> "Settings":

@@ -4,6 +4,10 @@
 
 Search indexing happens in the store (FTS5 triggers / generated tsvector). Errors stop only the source they belong to:
 they are stored on the source row, logged with context, and the next source goes on.
+
+Threads do the I/O (fetching) and the store writes; the CPU-bound stages (parsing, sanitising, extracting) go
+through ``self.cpu`` (``jobs/cpu.py``), worker processes started when a refresh has enough work for them
+(``BROADSHEET_WORKERS``), so that ingestion uses every core.
 """
 from __future__ import annotations
 
@@ -16,7 +20,8 @@ from datetime import timedelta
 from .config import Settings
 from .errors import BroadsheetError
 from .fetch.client import Fetcher
-from .extract.records import build_records
+from .extract.records import build_records, read_feed
+from .jobs.cpu import CpuPool
 from .sources.resolve import classify_and_parse, resolve_new_source
 from .store import Store
 
@@ -38,6 +43,7 @@ class Pipeline:
         self.settings = settings
         self.store = store
         self.fetcher = fetcher or Fetcher(settings)
+        self.cpu = CpuPool(settings.workers)
         self.refresh_every = timedelta(minutes=settings.refresh_minutes)
         self._busy: set[int] = set()
         self._busy_lock = threading.Lock()
@@ -76,9 +82,15 @@ class Pipeline:
                 result.not_modified = True
                 self.store.sources.record_success(source_id, self.refresh_every)
                 return result
-            parsed = classify_and_parse(self.fetcher, source, fetched)
+            prepared = None
+            if source["kind"] == "feed":  # parse_feed, and the records of entries the feed carries in full
+                parsed, prepared = self.cpu.run(read_feed, fetched.content, fetched.url, fetched.content_type,
+                                                self.settings.fetch_full_text)
+            else:
+                parsed = classify_and_parse(self.fetcher, source, fetched)
             records, result.item_errors = build_records(self.settings, self.fetcher, self.store, source, parsed,
-                                                        prefetched={fetched.url: fetched})
+                                                        prefetched={fetched.url: fetched}, cpu=self.cpu,
+                                                        prepared=prepared)
             result.inserted, result.updated = self.store.articles.save(source_id, records)
             meta = {"etag": fetched.etag, "last_modified": fetched.last_modified}
             if parsed.title and not source["title"]:
@@ -103,6 +115,8 @@ class Pipeline:
     def refresh_due(self, progress=None, workers: int = 8) -> list[RefreshResult]:
         due = self.store.sources.due()
         results: list[RefreshResult] = []
+        if len(due) > 1:
+            self.cpu.start()  # in the background: the first sources are parsed in-thread until workers are up
         with ThreadPoolExecutor(max_workers=max(1, min(workers, len(due)))) as pool:
             for res in pool.map(self.refresh, [s["id"] for s in due]):
                 results.append(res)
@@ -111,6 +125,7 @@ class Pipeline:
         return results
 
     def close(self) -> None:
+        self.cpu.close()
         self.fetcher.close()
 
 

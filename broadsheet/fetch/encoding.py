@@ -48,6 +48,8 @@ def decode_body(content: bytes, content_type: str | None = None) -> str:
         if enc in ("latin_1", "iso8859-1", "cp1252") and _looks_utf8(content):
             # the commonest lie on the web: UTF-8 bytes labelled latin-1
             return content.decode("utf-8")
+        if enc in ("latin_1", "iso8859-1", "ascii"):
+            enc = "cp1252"  # as browsers do (WHATWG Encoding): these labels mean windows-1252 on the web
         try:
             return content.decode(enc)
         except (UnicodeDecodeError, LookupError):

@@ -1,8 +1,6 @@
 """Articles: idempotent saving (canonical URL, feed guid and content hash), listing, reading and search."""
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from sqlalchemy import and_, func, select
 
 from ..errors import NotFound
@@ -44,12 +42,21 @@ class ArticleRepo:
 
         An article is the same when its canonical URL matches, or its guid matches within the source. A different
         URL carrying the same text (content hash) is stored but marked ``duplicate_of`` the first copy.
+        New rows are inserted in batches (one executemany), in the order given.
         """
         inserted = updated = 0
         now = utcnow()
         with self.db.write() as conn:
             by_url, by_guid, by_hash = self._existing(conn, source_id, records)
             seen: set[str] = set()
+            pending: list[dict] = []  # new rows not inserted yet
+            first_of_hash: dict[str, str] = {}  # content hash → canonical URL of the new row that is its first copy
+
+            def flush() -> None:
+                if pending:
+                    conn.execute(articles.insert(), pending)
+                    pending.clear()
+
             for rec in records:
                 if rec.canonical_url in seen:
                     continue
@@ -63,14 +70,17 @@ class ArticleRepo:
                         updated += 1
                     continue
                 first = by_hash.get(rec.content_hash) if rec.content_hash else None
-                new_id = conn.execute(articles.insert().values(
-                    source_id=source_id, fetched_at=now, duplicate_of=first["id"] if first else None,
-                    **values)).inserted_primary_key[0]
+                if first is None and rec.content_hash in first_of_hash:  # a copy of a row of this batch: its id
+                    flush()
+                    first = by_hash[rec.content_hash] = {"id": conn.execute(
+                        select(articles.c.id).where(articles.c.canonical_url == first_of_hash[rec.content_hash])
+                    ).scalar_one()}
+                values.update(source_id=source_id, fetched_at=now, duplicate_of=first["id"] if first else None)
+                pending.append(values)
                 if rec.content_hash and not first:
-                    by_hash[rec.content_hash] = {"id": new_id}
-                by_url[rec.canonical_url] = {"id": new_id, "content_hash": rec.content_hash, "title": rec.title,
-                                             "canonical_url": rec.canonical_url}
+                    first_of_hash[rec.content_hash] = rec.canonical_url
                 inserted += 1
+            flush()
         return inserted, updated
 
     def _existing(self, conn, source_id, records):
@@ -150,7 +160,7 @@ class ArticleRepo:
 
 
 def _row(rec: ArticleRecord) -> dict:
-    d = asdict(rec)
+    d = dict(vars(rec))  # a shallow copy (asdict deep-copies): the one list, authors, is replaced below
     d["authors"] = ", ".join(a for a in rec.authors if a) or None
     return d
 

@@ -56,8 +56,10 @@ class Database:
         try:
             migrate(self.engine)
         except Exception as e:
-            log.exception("could not open the store at %s", make_url(url).render_as_string(hide_password=True))
-            raise StoreUnavailable(f"Could not open the database: {e}") from e
+            safe = make_url(url).render_as_string(hide_password=True)
+            reason = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
+            log.error("could not open the store at %s: %s", safe, reason, exc_info=log.isEnabledFor(logging.DEBUG))
+            raise StoreUnavailable(f"Could not open the database at {safe}: {reason}") from e
         if self.dialect == "sqlite":
             from .sqlite import SqliteSearch as Search
         else:
