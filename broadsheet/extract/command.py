@@ -37,8 +37,9 @@ def _error(path: str, code: str, message: str) -> dict:
     return {"path": path, "error": {"code": code, "message": message}}
 
 
-def run_extract(paths: list[str], url: str | None = None, out=sys.stdout) -> int:
-    """Print one JSON object per line for each path; 1 if any file failed, else 0."""
+def run_extract(paths: list[str], url: str | None = None, out=None) -> int:
+    """Print one JSON object per line for each path (to ``out``, default the current stdout); 1 if any failed."""
+    out = out or sys.stdout
     failed = False
     for path in paths:
         result = extract_file(path, url)
