@@ -150,37 +150,41 @@ def _mb(kb: float) -> float:
     return round(kb / 1024, 1)
 
 
-def _worker_peaks_kb(pipeline) -> list[int]:
-    """Peak RSS (VmHWM, KB) of each CPU worker process of the pipeline, read from /proc (Linux)."""
-    peaks = []
-    for pid in getattr(getattr(pipeline, "cpu", None), "pids", lambda: [])():
-        try:
-            status = Path(f"/proc/{pid}/status").read_text()
-        except OSError:
-            continue
-        peaks += [int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")]
-    return peaks
+def _proc(pid: int) -> tuple[float, int]:
+    """CPU seconds used so far and peak RSS (VmHWM, KB) of a process, from /proc (Linux; zeros elsewhere)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0, 0
+    hwm = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+    return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK"), hwm
 
 
-def run(kind: str, manifest: dict, base: str, database_url: str, overrides: dict, threads: int) -> dict:
+def _self_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(kind: str, manifest: dict, base: str, database_url: str, settings, cpu=None, threads: int = 8) -> dict:
+    """One ``refresh_due`` over the N sources of ``kind`` on a fresh store, then the checks. ``cpu``: a pool
+    already running (a warm run); without it the pipeline starts its own (a cold run)."""
     from sqlalchemy import func, select
 
-    from broadsheet.config import Settings
     from broadsheet.pipeline import Pipeline
     from broadsheet.store import Store
     from broadsheet.store.schema import articles
 
-    settings = Settings.load(database_url=database_url, allow_private_networks=True, per_host_delay=0,
-                             per_host_connections=PER_HOST_CONNECTIONS, **overrides)
     store = Store(database_url)
     for outlet in manifest["outlets"]:
         store.sources.add(outlet[kind].replace(PLACEHOLDER_BASE, base), "feed")
-    pipeline = Pipeline(settings, store)
+    pipeline = Pipeline(settings, store, cpu=cpu)
+    before = {pid: _proc(pid)[0] for pid in pipeline.cpu.pids()}
     try:
-        start = time.perf_counter()
+        cpu_start, start = _self_cpu(), time.perf_counter()
         results = pipeline.refresh_due(workers=threads)
-        seconds = time.perf_counter() - start
-        workers_kb = _worker_peaks_kb(pipeline)
+        seconds, cpu_main = time.perf_counter() - start, _self_cpu() - cpu_start
+        workers = {pid: _proc(pid) for pid in pipeline.cpu.pids()}
     finally:
         pipeline.close()
     errors = [r.error for r in results if r.error]
@@ -192,9 +196,8 @@ def run(kind: str, manifest: dict, base: str, database_url: str, overrides: dict
         with_errors = conn.execute(select(func.count()).select_from(articles)
                                    .where(articles.c.extraction_error.is_not(None))).scalar_one()
     missing = [u for u in expected if u not in stored]
-    _, common_total = store.articles.search(COMMON_TOKEN, limit=1)
     not_found = []
-    for url, item in expected.items():
+    for url, item in expected.items():  # each article's own token finds it, and only it
         hits, total = store.articles.search(item["token"], limit=1)
         if total != 1 or hits[0]["url"] != url:
             not_found.append(url)
@@ -203,10 +206,11 @@ def run(kind: str, manifest: dict, base: str, database_url: str, overrides: dict
     n = len(expected)
     return {"kind": kind, "n": n, "inserted": sum(r.inserted for r in results), "seconds": seconds,
             "per_s": n / seconds if seconds else 0.0, "stored": n - len(missing), "searchable": n - len(not_found),
-            "common_token_hits": common_total, "source_errors": errors[:5], "source_error_count": len(errors),
-            "item_errors": len(item_errors), "extraction_errors": with_errors,
-            "words_ratio_median": statistics.median(ratios) if ratios else 0.0,
-            "workers_peak_kb": workers_kb, "ok": not missing and not not_found and not errors}
+            "source_errors": errors[:5], "source_error_count": len(errors), "item_errors": len(item_errors),
+            "extraction_errors": with_errors, "words_ratio_median": statistics.median(ratios) if ratios else 0.0,
+            "cpu_main_s": cpu_main, "cpu_workers_s": sum(c - before.get(pid, 0.0) for pid, (c, _) in workers.items()),
+            "workers_peak_kb": [kb for _, kb in workers.values()],
+            "ok": not missing and not not_found and not errors}
 
 
 def feedparser_reference(root: Path, manifest: dict, base: str) -> tuple[float, float]:
@@ -247,23 +251,46 @@ def extract_reference(root: Path, manifest: dict, base: str) -> float:
 
 # ---------------------------------------------------------------- main
 
+def _row(label: str, r: dict) -> str:
+    cpu = r["cpu_main_s"] + r["cpu_workers_s"]
+    return (f"{label:<18} {r['n']:>6} {r['seconds']:>8.2f} {r['per_s']:>8.1f} {r['cpu_main_s']:>6.2f} "
+            f"{r['cpu_workers_s']:>7.2f} {r['n'] / cpu if cpu else 0:>7.0f} {r['stored']:>6} {r['searchable']:>6} "
+            f"{r['source_error_count'] + r['item_errors']:>4} {r['words_ratio_median']:>5.2f}  "
+            f"{'ok' if r['ok'] else 'FAILED'}")
+
+
+def _figures(cold: dict, warm: list[dict], unit: str) -> dict:
+    best = min(warm, key=lambda r: r["seconds"]) if warm else None
+    out = {unit: cold["stored"], "seconds": round(cold["seconds"], 3), f"{unit}_per_s": round(cold["per_s"], 1)}
+    if best:
+        out.update({"warm_seconds": round(best["seconds"], 3), f"warm_{unit}_per_s": round(best["per_s"], 1)})
+    out.update({"cpu_main_s": round(cold["cpu_main_s"], 2), "cpu_workers_s": round(cold["cpu_workers_s"], 2),
+                "searchable": cold["searchable"], "ok": all(r["ok"] for r in [cold, *warm])})
+    if unit == "articles":
+        out.update({"extraction_errors": cold["extraction_errors"],
+                    "words_ratio_median": round(cold["words_ratio_median"], 3)})
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"corpus folder (default {DEFAULT_DATA})")
     parser.add_argument("--database-url", help="PostgreSQL server to run on (a database is created and dropped)")
     parser.add_argument("--workers", type=int, help="CPU worker processes (BROADSHEET_WORKERS; default: setting)")
     parser.add_argument("--threads", type=int, default=8, help="sources refreshed at once (refresh_due workers)")
+    parser.add_argument("--warm", type=int, default=1, help="runs with the worker pool already up (best is kept)")
     parser.add_argument("--only", choices=["full_text", "summaries"], help="run one of the two")
     args = parser.parse_args(argv)
 
-    overrides = {"workers": args.workers} if args.workers is not None else {}
     from broadsheet.config import Settings
+    from broadsheet.jobs.cpu import CpuPool
 
-    workers = getattr(Settings.load(**overrides), "workers", 1)
+    overrides = {"workers": args.workers} if args.workers is not None else {}
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     runs = {"full_text": "full", "summaries": "summary"}
     if args.only:
         runs = {args.only: runs[args.only]}
-    out: dict = {}
+    out: dict[str, tuple[dict, list[dict]]] = {}
     with (corpus(args.data) as (root, manifest, note), static_server(root) as base,
           tempfile.TemporaryDirectory(prefix="broadsheet-ingest-") as tmp):
         if note:
@@ -271,48 +298,57 @@ def main(argv: list[str] | None = None) -> int:
         floor, ours_parse = feedparser_reference(root, manifest, base)
         extract_ms = extract_reference(root, manifest, base)
         for name, kind in runs.items():
-            with fresh_database(args.database_url, Path(tmp), name) as url:
-                out[name] = run(kind, manifest, base, url, overrides, args.threads)
+            def measured(cpu=None, label=name):
+                with fresh_database(args.database_url, Path(tmp), f"{label}-{uuid.uuid4().hex[:6]}") as url:
+                    settings = Settings.load(database_url=url, allow_private_networks=True, per_host_delay=0,
+                                             per_host_connections=PER_HOST_CONNECTIONS, **overrides)
+                    return run(kind, manifest, base, url, settings, cpu, args.threads)
+            cold = measured()
+            pool = CpuPool(Settings.load(**overrides).workers)
+            try:
+                warm = [measured(pool) for _ in range(args.warm)] if args.warm and pool.start(wait=120) else []
+            finally:
+                pool.close()
+            out[name] = (cold, warm)
+    workers = Settings.load(**overrides).workers
     rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    worker_kb = [kb for r in out.values() for kb in r["workers_peak_kb"]]
+    worker_kb = [kb for cold, warm in out.values() for r in [cold, *warm] for kb in r["workers_peak_kb"]]
     dialect = "postgresql" if args.database_url and not args.database_url.startswith("sqlite") else "sqlite"
 
     n_feeds, per_feed = manifest["feeds"], manifest["items_per_feed"]
-    print(f"\nIngestion benchmark: {n_feeds} feeds x {per_feed} items, {dialect}, {os.cpu_count()} CPUs, "
-          f"workers={workers}, threads={args.threads}, per-host connections={PER_HOST_CONNECTIONS}")
-    print(f"{'run':<11} {'items':>6} {'seconds':>8} {'items/s':>8} {'stored':>7} {'found':>7} {'errors':>7} "
-          f"{'words':>6}  check")
-    for name, r in out.items():
-        print(f"{name:<11} {r['n']:>6} {r['seconds']:>8.2f} {r['per_s']:>8.1f} {r['stored']:>7} {r['searchable']:>7} "
-              f"{r['source_error_count'] + r['item_errors']:>7} {r['words_ratio_median']:>6.2f}  "
-              f"{'ok' if r['ok'] else 'FAILED'}")
-        for e in r["source_errors"]:
+    print(f"\nIngestion benchmark: {n_feeds} feeds x {per_feed} items, {dialect}, {os.cpu_count()} CPUs "
+          f"(load average {load:.1f} at start), workers={workers}, threads={args.threads}, "
+          f"per-host connections={PER_HOST_CONNECTIONS}")
+    print("cold: a new pipeline, worker processes started during the run; warm: workers already up (best of "
+          f"{args.warm}). cpu: CPU seconds of this process and of the workers; /cpu-s: items per CPU second")
+    print(f"{'run':<18} {'items':>6} {'seconds':>8} {'items/s':>8} {'cpu':>6} {'workers':>7} {'/cpu-s':>7} "
+          f"{'stored':>6} {'found':>6} {'errs':>4} {'words':>5}  check")
+    for name, (cold, warm) in out.items():
+        print(_row(f"{name} cold", cold))
+        for i, r in enumerate(warm):
+            print(_row(f"{name} warm{i + 1 if len(warm) > 1 else ''}", r))
+        for e in cold["source_errors"]:
             print(f"    source error: {e}")
-    print(f"references: feedparser alone {floor:.2f} s for the {n_feeds} full-text feeds "
-          f"({1000 * floor / n_feeds:.1f} ms/feed), parse_feed {ours_parse:.2f} s, "
-          f"extract() {extract_ms:.1f} ms/page (in-thread)")
-    print(f"peak RSS: this process {_mb(rss_self)} MB, CPU workers "
-          f"{_mb(max(worker_kb)) if worker_kb else 0} MB each at most ({len(worker_kb)} processes seen)")
-    print("FreshRSS reference (same shape, this kind of machine): ~755 items/s; targets: full text >= 1000 items/s, "
+    print(f"references (in-thread): feedparser alone {floor:.2f} s for the {n_feeds} full-text feeds "
+          f"({1000 * floor / n_feeds:.1f} ms/feed), parse_feed {ours_parse:.2f} s, extract() {extract_ms:.1f} ms/page")
+    print(f"peak RSS: this process {_mb(rss_self)} MB; CPU workers {_mb(max(worker_kb)) if worker_kb else 0} MB "
+          f"each at most ({len(set(worker_kb))} readings)")
+    print("FreshRSS reference (same shape, this kind of machine): ~755 items/s. Targets: full text >= 1000 items/s, "
           "summaries >= 40 articles/s")
 
     summary: dict = {"bench": "ingest", "database": dialect, "feeds": n_feeds, "items_per_feed": per_feed}
     if "full_text" in out:
-        r = out["full_text"]
-        summary["full_text"] = {"items": r["stored"], "seconds": round(r["seconds"], 3),
-                                "items_per_s": round(r["per_s"], 1), "searchable": r["searchable"], "ok": r["ok"]}
+        summary["full_text"] = _figures(*out["full_text"], "items")
     if "summaries" in out:
-        r = out["summaries"]
-        summary["summaries"] = {"articles": r["stored"], "seconds": round(r["seconds"], 3),
-                                "articles_per_s": round(r["per_s"], 1), "searchable": r["searchable"],
-                                "extraction_errors": r["extraction_errors"],
-                                "words_ratio_median": round(r["words_ratio_median"], 3), "ok": r["ok"]}
+        summary["summaries"] = _figures(*out["summaries"], "articles")
     summary.update({"feedparser_only_s": round(floor, 3), "parse_feed_s": round(ours_parse, 3),
                     "extract_ms_per_page": round(extract_ms, 1), "peak_rss_mb": _mb(rss_self),
                     "workers_peak_rss_mb": _mb(max(worker_kb)) if worker_kb else None, "workers": workers,
-                    "threads": args.threads, "cpus": os.cpu_count(), "generated_corpus": note is not None})
+                    "threads": args.threads, "cpus": os.cpu_count(),
+                    "load_average": round(load, 2) if load is not None else None,
+                    "generated_corpus": note is not None})
     print(json.dumps(summary))
-    return 0 if all(r["ok"] for r in out.values()) else 1
+    return 0 if all(r["ok"] for cold, warm in out.values() for r in [cold, *warm]) else 1
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from .config import Settings
@@ -87,28 +88,32 @@ def cmd_ingest(args) -> int:
         ctx.close()
 
 
-def cmd_import_opml(args) -> int:
-    from .pipeline import import_opml
+@contextmanager
+def _store(args):
     from .store import Store
 
     store = Store(_settings(args).database_url)
     try:
-        added, skipped = import_opml(store, Path(args.file).read_bytes())
-        print(f"Imported {added} sources ({skipped} already there). Run `broadsheet ingest` to fetch them.")
-        return 0
+        yield store
     finally:
         store.close()
+
+
+def cmd_import_opml(args) -> int:
+    from .pipeline import import_opml
+
+    content = Path(args.file).read_bytes()
+    with _store(args) as store:
+        added, skipped = import_opml(store, content)
+    print(f"Imported {added} sources ({skipped} already there). Run `broadsheet ingest` to fetch them.")
+    return 0
 
 
 def cmd_export_opml(args) -> int:
     from .pipeline import export_opml
-    from .store import Store
 
-    store = Store(_settings(args).database_url)
-    try:
+    with _store(args) as store:
         text = export_opml(store)
-    finally:
-        store.close()
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:

@@ -39,11 +39,14 @@ class RefreshResult:
 
 
 class Pipeline:
-    def __init__(self, settings: Settings, store: Store, fetcher: Fetcher | None = None):
+    def __init__(self, settings: Settings, store: Store, fetcher: Fetcher | None = None, cpu: CpuPool | None = None):
+        """``cpu``: a worker pool to share (it is then left running by ``close()``); by default the pipeline has its
+        own, of ``settings.workers`` processes, started only when a refresh has enough work for it."""
         self.settings = settings
         self.store = store
         self.fetcher = fetcher or Fetcher(settings)
-        self.cpu = CpuPool(settings.workers)
+        self.cpu = cpu or CpuPool(settings.workers)
+        self._owns_cpu = cpu is None
         self.refresh_every = timedelta(minutes=settings.refresh_minutes)
         self._busy: set[int] = set()
         self._busy_lock = threading.Lock()
@@ -125,7 +128,8 @@ class Pipeline:
         return results
 
     def close(self) -> None:
-        self.cpu.close()
+        if self._owns_cpu:
+            self.cpu.close()
         self.fetcher.close()
 
 

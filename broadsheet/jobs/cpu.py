@@ -74,8 +74,15 @@ class CpuPool:
         """True when work sent to ``run`` goes to the worker processes."""
         return self._ready.is_set() and not self._closed
 
-    def start(self) -> None:
-        """Start the worker processes in the background, if there are to be any and they are not started yet."""
+    def start(self, wait: float | None = None) -> bool:
+        """Start the worker processes in the background, if there are to be any and they are not started yet.
+        ``wait``: seconds to wait for them to be up. Returns ``ready``."""
+        self._start()
+        if wait and self.workers:
+            self._ready.wait(wait)
+        return self.ready
+
+    def _start(self) -> None:
         with self._lock:
             if not self.workers or self._closed or self._executor is not None:
                 return
@@ -95,7 +102,8 @@ class CpuPool:
             for future in [executor.submit(_ping) for _ in range(self.workers)]:
                 future.result()
         except Exception as e:  # could not start processes (no /dev/shm, fork limits...): stay in-thread
-            log.warning("CPU worker processes could not start, working in-thread: %s", e)
+            if not self._closed:
+                log.warning("CPU worker processes could not start, working in-thread: %s", e)
             return
         with self._lock:
             if executor is self._executor and not self._closed:
@@ -128,7 +136,7 @@ class CpuPool:
             self._executor = None
             self._ready.clear()
         broken.shutdown(wait=False, cancel_futures=True)
-        self.start()
+        self._start()
 
     def pids(self) -> list[int]:
         """Process ids of the live workers (for status pages and benchmarks)."""

@@ -1,12 +1,12 @@
 """Articles: idempotent saving (canonical URL, feed guid and content hash), listing, reading and search."""
 from __future__ import annotations
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, bindparam, exists, func, select
 
 from ..errors import NotFound
 from ..model import ArticleRecord
 from .clock import utcnow
-from .database import Database
+from .database import Database, Prepared
 from .schema import articles, sources
 from .search_text import COUNT_CAP, SearchQuery, snippet_markup
 
@@ -14,6 +14,34 @@ LIST_COLUMNS = [articles.c.id, articles.c.source_id, articles.c.url, articles.c.
                 articles.c.authors, articles.c.published_at, articles.c.summary, articles.c.image_url,
                 articles.c.site_name, articles.c.word_count, articles.c.duplicate_of,
                 sources.c.title.label("source_title"), sources.c.site_url.label("source_site_url")]
+
+# The reader's hot reads, built once (see database.Prepared).
+_ARTICLE_COLUMNS = [articles, sources.c.title.label("source_title"), sources.c.site_url.label("source_site_url"),
+                    sources.c.url.label("source_url")]
+_copy = articles.alias("copy")
+_HAS_COPIES = exists().where(_copy.c.duplicate_of == articles.c.id).label("has_copies")  # the partial index
+
+
+def _article(*extra):
+    return Prepared(select(*_ARTICLE_COLUMNS, *extra).join(sources, sources.c.id == articles.c.source_id)
+                    .where(articles.c.id == bindparam("id")))
+
+
+def _latest(by_source: bool, include_duplicates: bool) -> Prepared:
+    q = select(*LIST_COLUMNS).join(sources, sources.c.id == articles.c.source_id)
+    if by_source:
+        q = q.where(articles.c.source_id == bindparam("source_id"))
+    if not include_duplicates:
+        q = q.where(articles.c.duplicate_of.is_(None))
+    return Prepared(q.order_by(articles.c.published_at.desc(), articles.c.id.desc())
+                    .limit(bindparam("limit")).offset(bindparam("offset")))
+
+
+GET = _article()
+GET_WITH_COPIES_FLAG = _article(_HAS_COPIES)
+LATEST = {(by_source, dups): _latest(by_source, dups) for by_source in (False, True) for dups in (False, True)}
+COPIES = Prepared(select(*LIST_COLUMNS).join(sources, sources.c.id == articles.c.source_id)
+                  .where(articles.c.duplicate_of == bindparam("id")).order_by(articles.c.published_at))
 
 
 class ArticleRepo:
@@ -100,32 +128,36 @@ class ArticleRepo:
         return by_url, by_guid, by_hash
 
     def get(self, article_id: int) -> dict:
-        q = (select(articles, sources.c.title.label("source_title"), sources.c.site_url.label("source_site_url"),
-                    sources.c.url.label("source_url"))
-             .join(sources, sources.c.id == articles.c.source_id).where(articles.c.id == article_id))
-        with self.db.read() as conn:
-            row = conn.execute(q).mappings().first()
+        row = self.db.first(GET, id=article_id)
         if row is None:
             raise NotFound(f"No article with id {article_id}", code="article_not_found")
-        return dict(row)
+        return row
+
+    def get_with_others(self, article_id: int) -> tuple[dict, list[dict]]:
+        """An article and the other stored copies of its text ('also published by'), oldest first.
+
+        One query when the article has no copies (the usual case): whether it has any comes with the article.
+        For a later copy, the others are the first copy and the first copy's other copies.
+        """
+        row = self.db.first(GET_WITH_COPIES_FLAG, id=article_id)
+        if row is None:
+            raise NotFound(f"No article with id {article_id}", code="article_not_found")
+        has_copies = row.pop("has_copies")
+        if row["duplicate_of"]:
+            first = self.db.first(GET, id=row["duplicate_of"])
+            if first is None:  # removed in the meantime
+                return row, []
+            return row, [first] + [c for c in self.copies(first["id"]) if c["id"] != article_id]
+        return row, self.copies(article_id) if has_copies else []
 
     def latest(self, limit: int, offset: int = 0, source_id: int | None = None,
                include_duplicates: bool = False) -> list[dict]:
-        q = select(*LIST_COLUMNS).join(sources, sources.c.id == articles.c.source_id)
-        if source_id is not None:
-            q = q.where(articles.c.source_id == source_id)
-        if not include_duplicates:
-            q = q.where(articles.c.duplicate_of.is_(None))
-        q = q.order_by(articles.c.published_at.desc(), articles.c.id.desc()).limit(limit).offset(offset)
-        with self.db.read() as conn:
-            return [dict(r) for r in conn.execute(q).mappings()]
+        prepared = LATEST[source_id is not None, bool(include_duplicates)]
+        return self.db.rows(prepared, limit=limit, offset=offset, source_id=source_id)
 
     def copies(self, article_id: int) -> list[dict]:
         """Other stored copies of the same text (``duplicate_of`` this article): 'also published by'."""
-        q = (select(*LIST_COLUMNS).join(sources, sources.c.id == articles.c.source_id)
-             .where(articles.c.duplicate_of == article_id).order_by(articles.c.published_at))
-        with self.db.read() as conn:
-            return [dict(r) for r in conn.execute(q).mappings()]
+        return self.db.rows(COPIES, id=article_id)
 
     def count(self, source_id: int | None = None) -> int:
         q = select(func.count()).select_from(articles)

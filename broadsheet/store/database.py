@@ -9,7 +9,8 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Dialect, Engine, make_url
+from sqlalchemy.sql import Select
 
 from ..errors import BroadsheetError, InvalidInput
 
@@ -45,6 +46,42 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+class Prepared:
+    """A SELECT built once (at import, with ``bindparam``s), compiled once per dialect, for the hot read paths.
+
+    ``Database.rows()`` runs it. On SQLite it goes straight to the driver: the compiled SQL, the bound values in
+    order and the column types' own result processors (e.g. text to datetime), without SQLAlchemy's per-execution
+    machinery, which costs several times the query itself on the pages' small indexed reads. Elsewhere it is an
+    ordinary ``conn.execute()``. Both give the same dicts (see tests/store/test_prepared.py).
+    """
+
+    __slots__ = ("stmt", "_compiled")
+
+    def __init__(self, stmt: Select):
+        self.stmt = stmt
+        self._compiled: dict[str, tuple] = {}
+
+    def compiled(self, dialect: Dialect) -> tuple | None:
+        """(sql, bind names in order, bind processors, column keys, [(column index, result processor)]), or None
+        when the statement cannot run without SQLAlchemy (e.g. an expanding IN)."""
+        try:
+            return self._compiled[dialect.name]
+        except KeyError:
+            pass
+        c = self.stmt.compile(dialect=dialect)
+        names = list(c.positiontup or ())
+        if "POSTCOMPILE" in c.string or len(names) != len(c.binds):
+            out = None
+        else:
+            binds = [c.binds[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
+            cols = list(self.stmt.selected_columns)
+            procs = [(i, p) for i, p in enumerate(col.type.dialect_impl(dialect).result_processor(dialect, None)
+                                                 for col in cols) if p is not None]
+            out = (c.string, names, binds if any(binds) else None, [col.key for col in cols], procs)
+        self._compiled[dialect.name] = out
+        return out
+
+
 class Database:
     """Engine, dialect-specific search, and a write lock (SQLite allows one writer; we queue them here)."""
 
@@ -53,6 +90,13 @@ class Database:
         self.engine = make_engine(url)
         self.dialect = self.engine.dialect.name
         self._write_lock = threading.RLock() if self.dialect == "sqlite" else None
+        # Driver connections for Prepared reads on a SQLite file (not :memory:, where each connection is its own
+        # database): autocommit, so each SELECT reads the latest commit (WAL) and nothing needs BEGIN / ROLLBACK.
+        database = self.engine.url.database
+        self._lean = self.dialect == "sqlite" and bool(database) and database != ":memory:" \
+            and not database.startswith("file:")
+        self._idle: list = []  # idle driver connections (list.pop/append are atomic: no lock needed)
+        self._closed = False
         try:
             migrate(self.engine)
         except Exception as e:
@@ -81,5 +125,53 @@ class Database:
         with self.engine.connect() as conn:
             yield conn
 
+    def rows(self, prepared: Prepared, **params) -> list[dict]:
+        """The rows of one prepared SELECT, as dicts keyed by column (label) name."""
+        compiled = prepared.compiled(self.engine.dialect) if self._lean else None
+        if compiled is None:
+            with self.engine.connect() as conn:
+                return [r._asdict() for r in conn.execute(prepared.stmt, params)]
+        sql, names, binds, keys, procs = compiled
+        values = [params[n] for n in names]
+        if binds:
+            values = [v if p is None or v is None else p(v) for v, p in zip(values, binds)]
+        try:
+            dbapi_conn = self._idle.pop()
+        except IndexError:
+            dbapi_conn = self._connect_lean()
+        try:
+            fetched = dbapi_conn.execute(sql, values).fetchall()
+        except BaseException:
+            dbapi_conn.close()  # in an unknown state: do not reuse
+            raise
+        self._release_lean(dbapi_conn)
+        if not procs:
+            return [dict(zip(keys, r)) for r in fetched]
+        out = []
+        for r in fetched:
+            r = list(r)
+            for i, p in procs:
+                r[i] = p(r[i])
+            out.append(dict(zip(keys, r)))
+        return out
+
+    def first(self, prepared: Prepared, **params) -> dict | None:
+        rows = self.rows(prepared, **params)
+        return rows[0] if rows else None
+
+    def _connect_lean(self):
+        fairy = self.engine.raw_connection()  # the engine's connect hook has set the pragmas and autocommit
+        fairy.detach()  # ours from now on: closed by us, never returned to the engine's pool
+        return fairy.dbapi_connection
+
+    def _release_lean(self, dbapi_conn) -> None:
+        if self._closed or len(self._idle) >= 8:
+            dbapi_conn.close()
+        else:
+            self._idle.append(dbapi_conn)
+
     def dispose(self) -> None:
+        self._closed = True
+        while self._idle:
+            self._idle.pop().close()
         self.engine.dispose()

@@ -15,6 +15,13 @@ def _file(name: str, base: str) -> bytes:
         (".rss", ".atom", ".xml")) else raw
 
 
+def cp1252_page() -> bytes:
+    """The orchard page re-encoded as windows-1252 with its charset declaration removed."""
+    text = (SITE / "orchard-fair.html").read_text(encoding="utf-8").replace('<meta charset="utf-8">', "")
+    text = text.replace("apple and pear", "apple and pear (pommes et poires, à l’ancienne)")
+    return text.encode("cp1252")
+
+
 @pytest.fixture
 def site(http_server):
     """Our fixture outlet on a real local server, including every bad case a source can throw at us."""
@@ -46,7 +53,7 @@ def site(http_server):
     http_server.route("/news/kiln-bridge-reopens", body=_file("kiln-bridge.html", base), headers=html)
     http_server.route("/news/orchard-fair", body=_file("orchard-fair.html", base), headers=html)
     http_server.route("/news/gone", status=404, body=b"gone", headers=html)
-    http_server.route("/cp1252", body=_file("cp1252.html", base), headers={"Content-Type": "text/html"})
+    http_server.route("/cp1252", body=cp1252_page(), headers={"Content-Type": "text/html"})
     http_server.route("/no-article", body=_file("no-article.html", base), headers=html)
     http_server.route("/", body=_file("home.html", base), headers=html)
     return http_server

@@ -1,0 +1,80 @@
+"""Shared lexical helpers for summaries and answers: content-word terms, TF-IDF vectors and PageRank.
+
+Pure Python plus numpy; no model, no download. ``terms`` lower-cases, drops stop words and strips common English
+suffixes so that "recognised", "recognises" and "recognise" meet, and "countries" meets "country".
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Sequence
+
+import numpy as np
+
+__all__ = ["STOPWORDS", "terms", "tfidf_matrix", "pagerank"]
+
+STOPWORDS = frozenset("""a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from further had has have
+    having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
+    nor not now of off on once only or other our ours ourselves out over own same she should so some such than that
+    the their theirs them themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves said says say told
+    according mr mrs ms cnn one two new year years last week day like get got would may might must shall s t ll
+    re ve d m n't 's""".split())
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", ""))
+
+
+def _stem(word: str) -> str:
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            word = word[: -len(suffix)] + repl
+            break
+    if word.endswith("is") and len(word) > 4:  # recognise/recognize, organise/organize share "recogn"
+        return word
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def terms(text: str) -> list[str]:
+    """Content-word terms of ``text`` in order (stop words dropped, light stemming)."""
+    out = []
+    for token in _TOKEN.findall(text.lower()):
+        if token in STOPWORDS or (len(token) < 2 and not token.isdigit()):
+            continue
+        stem = _stem(token)
+        out.append(stem.replace("z", "s") if stem.endswith(("iz", "yz")) else stem)
+    return out
+
+
+def tfidf_matrix(docs: Sequence[Sequence[str]], idf: dict[str, float] | None = None) -> np.ndarray:
+    """Rows: L2-normalised TF-IDF vectors (sublinear tf) of the term lists in ``docs``; IDF from ``docs`` if not given."""
+    vocab: dict[str, int] = {}
+    for doc in docs:
+        for t in doc:
+            vocab.setdefault(t, len(vocab))
+    if idf is None:
+        df = Counter(t for doc in docs for t in set(doc))
+        idf = {t: math.log((1 + len(docs)) / (1 + n)) + 1 for t, n in df.items()}
+    m = np.zeros((len(docs), max(1, len(vocab))))
+    for i, doc in enumerate(docs):
+        for t, n in Counter(doc).items():
+            m[i, vocab[t]] = (1 + math.log(n)) * idf.get(t, 1.0)
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    return m / np.where(norms == 0, 1, norms)
+
+
+def pagerank(weights: np.ndarray, damping: float = 0.85, iterations: int = 50) -> np.ndarray:
+    """PageRank scores of a weighted graph (``weights[i, j]``: edge i→j); rows without edges jump uniformly."""
+    n = len(weights)
+    if n == 0:
+        return np.zeros(0)
+    out = weights.sum(axis=1, keepdims=True)
+    transition = np.where(out > 0, weights / np.where(out == 0, 1, out), 1.0 / n)
+    rank = np.full(n, 1.0 / n)
+    for _ in range(iterations):
+        rank = (1 - damping) / n + damping * rank @ transition
+    return rank
