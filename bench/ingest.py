@@ -5,10 +5,13 @@ Two runs of the real pipeline (fetcher, parser, extractor, store), each on a fre
     full_text   N feeds x M items, each item's whole text in content:encoded: items stored per second
     summaries   the same articles, feeds carrying only a summary: every page fetched and extracted; articles/s
 
-After each run, every item must be in the store and found by a full-text search for its own token. The seconds
-are one cold ``Pipeline.refresh_due()`` over all sources (a new Pipeline, so process start-up of the CPU workers
-is included). References timed in the same process, to read the figures relative to the machine: feedparser alone
-parsing the N full-text feeds (the floor of the parse stage), and ``extract()`` alone on a sample of pages.
+Each is timed as one ``Pipeline.refresh_due()`` over all sources, twice over: "cold", a new Pipeline whose CPU
+worker processes start during the run (as the first refresh of ``broadsheet ingest``), and "warm", with the workers
+already up (as every later refresh of a running server; ``--warm N`` runs, the best is kept). After each run, every
+item must be in the store and found by a full-text search for its own token. CPU seconds of this process and of
+the workers are reported too: the machine is often shared, and items per CPU second do not move with its load.
+References timed in the same process, to read the figures relative to the machine: feedparser alone parsing the N
+full-text feeds (the floor of the parse stage), and ``extract()`` alone on a sample of pages.
 
 Data: ``--data DIR`` (default ``<repo>/../shared/bench/ingest``) when it holds ``feeds/`` and ``pages/`` (the layout
 of ``bench/ingest_corpus.py``); otherwise a corpus is generated (seeded, deterministic) into a temporary folder.
@@ -19,7 +22,8 @@ Bench settings: allow_private_networks (the server is on loopback), per_host_del
 here all feeds and pages are on ONE host, where in real use they are spread over many hosts (2 connections each
 by default), so the per-host cap is raised to let the fetch stage run as it would over N hosts.
 
-    python bench/ingest.py [--data DIR] [--database-url URL] [--workers N] [--only full_text|summaries]
+    python bench/ingest.py [--data DIR] [--database-url URL] [--workers N] [--threads N] [--warm N]
+                           [--only full_text|summaries]
 
 ``--database-url postgresql+psycopg://postgres@127.0.0.1:5432/test`` runs on PostgreSQL: a new database is created
 next to the one named (``bench_ingest_<random>``) for each run and dropped after; the named database is untouched.
@@ -48,7 +52,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ingest_corpus import COMMON_TOKEN, PLACEHOLDER_BASE, generate  # noqa: E402
+from ingest_corpus import PLACEHOLDER_BASE, generate  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/bench/ingest"
 PER_HOST_CONNECTIONS = 16

@@ -147,7 +147,8 @@ def _body(w: _Writer, token: str, image_base: str) -> tuple[str, str]:
 
 _CSS = "".join(f".c{i}{{margin:{i % 7}px;padding:{i % 5}px;color:#{i * 37 % 4096:03x}}}" for i in range(160))
 _ANALYTICS = ("window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());"
-              "gtag('config','G-BENCH0001');" + "".join(f"var a{i}=document.querySelectorAll('.c{i}');" for i in range(80)))
+              "gtag('config','G-BENCH0001');"
+              + "".join(f"var a{i}=document.querySelectorAll('.c{i}');" for i in range(80)))
 _ICON = ('<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2L2 7l10 5 10-5-10-5zm0 7.5L4.5 6 12 '
          '2.5 19.5 6 12 9.5z"></path></svg>')
 _CARD = "flex flex-col gap-2 rounded-md border border-gray-200 p-3 hover:shadow-lg transition-shadow"
@@ -162,8 +163,8 @@ def _cards(w: _Writer, base: str, items: list[dict], n: int) -> str:
     out = []
     for k in range(n):
         o = items[k % len(items)] if items else {"url": base + "/", "title": w.title()}
-        out.append(f'<div class="{_CARD}"><a class="card-link" href="{o["url"]}"><img class="card-image" loading="lazy" '
-                   f'src="{base}/img/card-{w.rng.randint(1, 9999)}.jpg" alt=""></a><h3 class="card-title">'
+        out.append(f'<div class="{_CARD}"><a class="card-link" href="{o["url"]}">'
+                   f'<img class="card-image" loading="lazy" src="{base}/img/card-{w.rng.randint(1, 9999)}.jpg" alt=""></a><h3 class="card-title">'
                    f'<a href="{o["url"]}">{escape(o["title"])}</a></h3><p class="card-dek">{escape(w.sentence(8, 14))}'
                    f'</p><span class="card-meta">{w.rng.randint(2, 59)} min ago</span></div>')
     return "".join(out)
@@ -177,16 +178,18 @@ def _page(outlet: dict, item: dict, body: str, w: _Writer, others: list[dict]) -
     menu = "".join(f'<li class="menu-item has-children"><a class="menu-link" href="{site}/{s.lower()}">{s}</a>'
                    f'<ul class="sub-menu">{_links(w, site, 8)}</ul></li>' for s in SECTIONS)
     trending = "".join(f'<a class="trending-link" href="{o["url"]}">{escape(o["title"][:40])}</a>' for o in others[:8])
-    ad = '<div class="ad-slot" data-ad-unit="/1234/{0}"><div class="ad-label">Advertisement</div><div id="ad-{0}-{1}"></div></div>'
+    ad = ('<div class="ad-slot" data-ad-unit="/1234/{0}"><div class="ad-label">Advertisement</div>'
+          '<div id="ad-{0}-{1}"></div></div>')
     share = "".join(f'<a class="share-{n}" href="https://{n}.example/share?u={item["url"]}">{_ICON}<span>{n}</span></a>'
                     for n in ("facebook", "x", "linkedin", "whatsapp", "email"))
     tags = "".join(f'<li><a class="tag" href="{site}/topic/{t}">{t}</a></li>' for t in w.words(5))
     comments = "".join(f'<div class="comment"><p class="comment-author"><a href="{site}/user/{w.rng.randint(1, 9999)}">'
                        f'{escape(w.person())}</a> <span class="comment-time">{w.rng.randint(1, 23)}h</span></p>'
-                       f'<p class="comment-body">{escape(w.sentence(6, 20))}</p><button class="reply">Reply</button></div>'
+                       f'<p class="comment-body">{escape(w.sentence(6, 20))}</p>'
+                       '<button class="reply">Reply</button></div>'
                        for _ in range(w.rng.randint(3, 6)))
-    footer = "".join(f'<div class="footer-col"><h4>{escape(w.title()[:20])}</h4><ul>{_links(w, site, 12, "footer-link")}'
-                     f"</ul></div>" for _ in range(5))
+    footer = "".join(f'<div class="footer-col"><h4>{escape(w.title()[:20])}</h4>'
+                     f'<ul>{_links(w, site, 12, "footer-link")}</ul></div>' for _ in range(5))
     state = json.dumps({"props": {"page": {"id": item["n"], "section": item["section"], "related": [
         {"id": w.rng.randint(1, 10 ** 6), "headline": w.title(), "dek": w.sentence(), "url": o["url"]}
         for o in others * 3], "ads": {"slots": [f"slot-{k}" for k in range(30)], "targeting": w.words(60)}}},
@@ -293,7 +296,8 @@ def generate(out: Path, feeds: int = 50, items: int = 40, seed: int = DEFAULT_SE
             slug = "-".join(title.lower().split()[:6]) + f"-{count:05d}"
             entry = {"n": count, "outlet": outlet["slug"], "title": title, "author": w.person(),
                      "section": rng.choice(SECTIONS), "guid": f"{outlet['slug']}-{k:04d}",
-                     "url": f"{PLACEHOLDER_BASE}/pages/{outlet['slug']}/{slug}.html", "path": f"{outlet['slug']}/{slug}.html",
+                     "url": f"{PLACEHOLDER_BASE}/pages/{outlet['slug']}/{slug}.html",
+                     "path": f"{outlet['slug']}/{slug}.html",
                      "published": NEWEST - timedelta(minutes=37 * count + rng.randint(0, 30)),
                      "token": _token(count)}
             entry["body"], entry["summary"] = _body(w, entry["token"], f"{PLACEHOLDER_BASE}/img/{outlet['slug']}")

@@ -1,9 +1,16 @@
 """Web latency on a store of 100,000 generated articles: home, article, search pages and /api/v1/articles.
 
-Starts `broadsheet serve` on loopback against the generated store and drives it with Debian's `wrk` at 1, 20 and
-50 connections for --seconds each; reports requests/s, p50 and p99 and errors, and ends with one line of JSON.
+Starts `broadsheet serve` on loopback against the generated store (bench/web_corpus.py: Zipf-distributed words,
+search terms in 1–10% of the articles) and drives it with Debian's `wrk` at 1, 20 and 50 connections for --seconds
+each; reports requests/s, p50 and p99 and errors, and ends with one line of JSON.
 
-    python bench/web.py [--articles 100000] [--seconds 20] [--workers 2] [--database-url URL]
+    python bench/web.py [--articles 100000] [--seconds 20] [--workers 2] [--database-url URL] [--store FILE]
+
+Endpoints: ``home`` (``/?page=1..5``), ``home-private`` (the same pages with a cookie, as a signed-in visitor would
+send: never answered from the page cache, so this is the full render), ``article`` (``/articles/{random id}``:
+100,000 ids, so the page cache hardly ever helps), ``search`` (``/search?q=`` one of SEARCH_TERMS) and ``api``
+(``/api/v1/articles?limit=30&offset=0..900``). wrk runs one thread on the same two cores as the server; the load
+average is recorded before each cell because other work on the machine moves the tail latencies.
 """
 from __future__ import annotations
 
@@ -23,11 +30,13 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.web_corpus import SEARCH_TERMS, build  # noqa: E402
+from bench.web_corpus import SEARCH_TERMS, build, term_counts  # noqa: E402
 
 LUA = """
 math.randomseed(%(seed)d)
 local terms = {%(terms)s}
+local headers = {}
+if "%(kind)s" == "home-private" then headers["Cookie"] = "bench=1" end
 request = function()
   local kind = "%(kind)s"
   local path
@@ -35,10 +44,11 @@ request = function()
   elseif kind == "search" then path = "/search?q=" .. terms[math.random(1, #terms)]
   elseif kind == "api" then path = "/api/v1/articles?limit=30&offset=" .. (math.random(0, 30) * 30)
   else path = "/?page=" .. math.random(1, 5) end
-  return wrk.format("GET", path)
+  return wrk.format("GET", path, headers)
 end
 """
-ENDPOINTS = ("home", "article", "search", "api")
+ENDPOINTS = ("home", "home-private", "article", "search", "api")
+WRK_THREADS = 1  # a second wrk thread takes CPU from the server on a 2-core machine and measured no better
 
 
 def free_port() -> int:
@@ -64,8 +74,7 @@ def run_wrk(base: str, kind: str, conns: int, seconds: int, n: int, tmp: Path) -
     script = tmp / f"{kind}.lua"
     terms = ", ".join(f'"{t.replace(" ", "+")}"' for t in SEARCH_TERMS)
     script.write_text(LUA % {"seed": 42, "terms": terms, "kind": kind, "n": n})
-    threads = min(conns, 2)
-    out = subprocess.run(["wrk", "-t", str(threads), "-c", str(conns), "-d", f"{seconds}s", "--latency",
+    out = subprocess.run(["wrk", "-t", str(WRK_THREADS), "-c", str(conns), "-d", f"{seconds}s", "--latency",
                           "-s", str(script), base], capture_output=True, text=True, check=True).stdout
     return parse_wrk(out)
 
@@ -76,6 +85,7 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=100_000)
     ap.add_argument("--seconds", type=int, default=20)
     ap.add_argument("--connections", default="1,20,50")
+    ap.add_argument("--endpoints", default=",".join(ENDPOINTS))
     ap.add_argument("--workers", type=int, default=2, help="web worker processes (`broadsheet serve --workers`)")
     ap.add_argument("--database-url", help="default: a fresh SQLite file in a temp dir (kept with --keep)")
     ap.add_argument("--store", help="reuse an existing generated SQLite file instead of building one")
@@ -91,6 +101,10 @@ def main() -> int:
         t = time.perf_counter()
         build(url, args.articles).close()
         print(f"  built in {time.perf_counter() - t:.0f} s", flush=True)
+    matches = term_counts(url) if url.startswith("sqlite") else {}
+    if matches:
+        share = sorted(100 * c / args.articles for c in matches.values())
+        print(f"Search terms match {share[0]:.2g}–{share[-1]:.2g}% of the articles (median {share[len(share) // 2]:.2g}%)")
     port = free_port()
     env = {**os.environ, "BROADSHEET_DATABASE_URL": url, "BROADSHEET_REFRESH_MINUTES": "100000"}
     server = subprocess.Popen([sys.executable, "-m", "broadsheet.cli", "serve", "--host", "127.0.0.1", "--port",
@@ -105,23 +119,25 @@ def main() -> int:
                 time.sleep(0.3)
         else:
             raise SystemExit("server did not start")
-        for kind in ENDPOINTS:  # warm caches once
+        for kind in args.endpoints.split(","):  # warm caches once
             run_wrk(base, kind, 2, 2, args.articles, tmp)
         results: dict = {}
-        print(f"{'endpoint':10} {'conns':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
-        for kind in ENDPOINTS:
+        print(f"{'endpoint':13} {'conns':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'load':>5}")
+        for kind in args.endpoints.split(","):
             for conns in map(int, args.connections.split(",")):
-                r = run_wrk(base, kind, conns, args.seconds, args.articles, tmp)
+                load = round(os.getloadavg()[0], 2)
+                r = {**run_wrk(base, kind, conns, args.seconds, args.articles, tmp), "load_before": load}
                 results.setdefault(kind, {})[str(conns)] = r
-                print(f"{kind:10} {conns:5d} {r['rps']:9.1f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f} {r['errors']:7d}",
-                      flush=True)
+                print(f"{kind:13} {conns:5d} {r['rps']:9.1f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f} {r['errors']:7d} "
+                      f"{load:5.2f}", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=20)
     summary = {"bench": "web", "articles": args.articles, "workers": args.workers, "seconds": args.seconds,
-               "database": url.split(":")[0], "results": results,
-               "article_p99_ms_at_50": results["article"]["50"]["p99_ms"] if "50" in results["article"] else None,
-               "home_p99_ms_at_50": results["home"]["50"]["p99_ms"] if "50" in results["home"] else None,
+               "wrk_threads": WRK_THREADS, "cpus": os.cpu_count(), "database": url.split(":")[0],
+               "search_term_matches": matches, "results": results,
+               "article_p99_ms_at_50": results.get("article", {}).get("50", {}).get("p99_ms"),
+               "home_p99_ms_at_50": results.get("home", {}).get("50", {}).get("p99_ms"),
                "errors": sum(r["errors"] for k in results.values() for r in k.values())}
     print(json.dumps(summary))
     return 0

@@ -1,18 +1,20 @@
-"""Shared lexical helpers for summaries and answers: content-word terms, TF-IDF vectors and PageRank.
+"""Shared helpers for summaries and answers: content-word terms, TF-IDF vectors, PageRank, diverse selection.
 
 Pure Python plus numpy; no model, no download. ``terms`` lower-cases, drops stop words and strips common English
-suffixes so that "recognised", "recognises" and "recognise" meet, and "countries" meets "country".
+suffixes so that "recognised", "recognises" and "recognise" meet, "countries" meets "country" and "Russian"
+meets "Russia".
 """
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
 
-__all__ = ["STOPWORDS", "terms", "tfidf_matrix", "pagerank"]
+__all__ = ["STOPWORDS", "terms", "tfidf_matrix", "pagerank", "select_diverse"]
 
 STOPWORDS = frozenset("""a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from further had has have
@@ -27,16 +29,18 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", ""))
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    if word.endswith(("'s", "’s")):
-        word = word[:-2]
+    word = re.sub(r"['’]s$", "", word)
     for suffix, repl in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             word = word[: -len(suffix)] + repl
             break
-    if word.endswith("is") and len(word) > 4:  # recognise/recognize, organise/organize share "recogn"
-        return word
-    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    elif word.endswith(("ian", "ean", "ican")) and len(word) > 5:  # Russian → russia, Korean → korea
+        word = word[:-1]
+    return word[:-1] + "s" if word.endswith("iz") else word  # British and American spellings meet
 
 
 def terms(text: str) -> list[str]:
@@ -45,8 +49,7 @@ def terms(text: str) -> list[str]:
     for token in _TOKEN.findall(text.lower()):
         if token in STOPWORDS or (len(token) < 2 and not token.isdigit()):
             continue
-        stem = _stem(token)
-        out.append(stem.replace("z", "s") if stem.endswith(("iz", "yz")) else stem)
+        out.append(_stem(token))
     return out
 
 
@@ -78,3 +81,26 @@ def pagerank(weights: np.ndarray, damping: float = 0.85, iterations: int = 50) -
     for _ in range(iterations):
         rank = (1 - damping) / n + damping * rank @ transition
     return rank
+
+
+def select_diverse(scores: np.ndarray, vectors: np.ndarray, n: int, *, max_sim: float = 1.0,
+                   taken: Sequence[int] = ()) -> list[int]:
+    """Greedy choice of up to ``n`` items by ``score × (1 − highest cosine to an item already chosen)``.
+
+    ``vectors``: L2-normalised rows, one per item. Items with a cosine above ``max_sim`` to a chosen one are
+    skipped (near duplicates); items scoring 0 or less are never chosen. ``taken``: items counted as already
+    chosen, not returned.
+    """
+    chosen: list[int] = []
+    nearest = np.zeros(len(scores))
+    for i in taken:
+        nearest = np.maximum(nearest, vectors @ vectors[i])
+    while len(chosen) < n:
+        gain = np.where((nearest > max_sim) | (scores <= 0), -np.inf, scores * (1 - np.clip(nearest, 0, 1)))
+        gain[chosen + list(taken)] = -np.inf
+        best = int(np.argmax(gain)) if len(gain) else -1
+        if best < 0 or gain[best] == -np.inf:
+            break
+        chosen.append(best)
+        nearest = np.maximum(nearest, vectors @ vectors[best])
+    return chosen

@@ -14,13 +14,16 @@ Decimals (``3.5``) and web addresses never match because the full stop is not fo
 A line that has no terminal punctuation (a title, sub-heading, byline, dateline or embedded post), a short
 question on a line of its own (``What did Russia say?``) and a line ending with a colon are one unit each and
 marked ``heading``: they give structure, so summaries never use them and answers use them only as context.
+``is_filler`` spots page furniture that survives extraction ("Scroll down for video", "Read more").
+
+``Citation`` is a sentence (or paragraph) of one document, as summaries of stories and answers return it.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["Citation", "Sentence", "is_filler", "split_sentences"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,22 @@ class Sentence:
     heading: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a chosen text stands: ``split_sentences(text_of(doc_id))[index]`` starts it; ``start:end`` in that text."""
+
+    doc_id: object  # whatever id the caller passed with the text (an article id)
+    index: int  # the Sentence.index of the (first) sentence
+    text: str  # exactly ``text_of(doc_id)[start:end]``
+    start: int
+    end: int
+    score: float = 0.0
+
+    @classmethod
+    def of(cls, doc_id, sentence: Sentence, score: float = 0.0) -> "Citation":
+        return cls(doc_id, sentence.index, sentence.text, sentence.start, sentence.end, round(float(score), 4))
+
+
 # A candidate end: terminal punctuation, closing quotes/brackets (PTB text puts a space before them), then space.
 _END = re.compile(r"[.!?…]+(?:\s?(?:''|[\"'”’)\]]))*(?=\s)")
 # What must follow for the end to count: optional opening quote, then a capital letter or a digit.
@@ -41,7 +60,7 @@ _WORD_BEFORE = re.compile(r"([\w.'’-]*)$")
 _LINE = re.compile(r"[^\n]+")
 
 _NEVER_END = frozenset("""mr mrs ms messrs dr prof sen rep gov gen col lt sgt capt cmdr adm maj cpl pvt rev fr sr jr
-    st mt ft hon pres supt insp det atty ave blvd rd vs v cf al approx dept est fig vol eds""".split())
+    st mt ft hon pres supt insp det atty ave blvd rd vs cf al approx dept est fig vol eds""".split())
 _ENDS_IF_NO_NUMBER = frozenset("no nos art p pp".split())  # "No. 5", "p. 12"
 _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _STARTERS = frozenset("""a an the this that these those he she it its they we i you his her their our there here
@@ -50,6 +69,8 @@ _STARTERS = frozenset("""a an the this that these those he she it its they we i 
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’)]"
 _MAX_HEADING_QUESTION_WORDS = 12
+_FILLER = re.compile(r"""(?ix)^\W*(?:scroll\s+down|click\s+here|read\s+more|see\s+also|related:|sign\s+up|subscribe|follow\s+us
+    |share\s+this|advertisement|download\s+the\s+app|all\s+rights\s+reserved|copyright|©)|pic\.twitter\.com/""")
 
 
 def _is_end(para: str, end_match: re.Match) -> bool:
@@ -74,13 +95,16 @@ def _is_end(para: str, end_match: re.Match) -> bool:
     return True
 
 
+def is_filler(text: str) -> bool:
+    """Page furniture rather than reporting: never a summary sentence, key point or answer."""
+    return bool(_FILLER.search(text))
+
+
 def _is_heading(unit: str, units_in_line: int) -> bool:
     if units_in_line != 1:
         return False
     tail = unit.rstrip(_CLOSERS + " ")
-    if not tail or tail[-1] not in _TERMINAL:
-        return True
-    if tail.endswith(":"):
+    if not tail or tail[-1] not in _TERMINAL:  # also a line ending with ":"
         return True
     return tail.endswith("?") and len(unit.split()) <= _MAX_HEADING_QUESTION_WORDS
 

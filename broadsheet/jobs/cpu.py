@@ -11,6 +11,10 @@ and so never pay the start-up. Processes come from the "forkserver" context (a c
 ingestion modules once; workers are forked from it), never from a plain fork of this multi-threaded process.
 Worker log records are sent back and handled by this process's loggers. ``BROADSHEET_WORKERS`` = 0 or 1 turns the
 pool off.
+
+As with any multiprocessing start method but "fork", a worker imports the main script of the program as
+``__mp_main__``: a script that refreshes sources must do so under ``if __name__ == "__main__":`` (the CLI, the web
+server and pytest are fine). If the workers cannot start, ingestion goes on in-thread and a warning is logged.
 """
 from __future__ import annotations
 
@@ -63,7 +67,8 @@ class CpuPool:
     def __init__(self, workers: int):
         self.workers = workers if workers > 1 else 0
         self._executor: ProcessPoolExecutor | None = None
-        self._ready = threading.Event()
+        self._ready = threading.Event()  # the workers answered: work goes to them
+        self._settled = threading.Event()  # the last start finished, well or not
         self._lock = threading.Lock()
         self._closed = False
         self._log_queue = None
@@ -79,7 +84,7 @@ class CpuPool:
         ``wait``: seconds to wait for them to be up. Returns ``ready``."""
         self._start()
         if wait and self.workers:
-            self._ready.wait(wait)
+            self._settled.wait(wait)
         return self.ready
 
     def _start(self) -> None:
@@ -95,19 +100,22 @@ class CpuPool:
             executor = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
                                            initargs=(self._log_queue, logging.getLogger().getEffectiveLevel()))
             self._executor = executor
+            self._settled.clear()
         threading.Thread(target=self._warm_up, args=(executor,), daemon=True, name="broadsheet-cpu-start").start()
 
     def _warm_up(self, executor: ProcessPoolExecutor) -> None:
         try:
             for future in [executor.submit(_ping) for _ in range(self.workers)]:
                 future.result()
-        except Exception as e:  # could not start processes (no /dev/shm, fork limits...): stay in-thread
+        except Exception as e:  # could not start processes (fork limits, a main script that fails): stay in-thread
             if not self._closed:
                 log.warning("CPU worker processes could not start, working in-thread: %s", e)
-            return
-        with self._lock:
-            if executor is self._executor and not self._closed:
-                self._ready.set()
+        else:
+            with self._lock:
+                if executor is self._executor and not self._closed:
+                    self._ready.set()
+        finally:
+            self._settled.set()
 
     def run(self, fn: Callable[..., T], *args) -> T:
         """``fn(*args)`` in a worker process when the pool is up, else in this thread. Exceptions raised by ``fn``
@@ -122,7 +130,7 @@ class CpuPool:
             except BrokenProcessPool:
                 log.error("a CPU worker process died running %s (attempt %d)", fn.__name__, attempt)
                 self._restart(executor)
-                if attempt == 2 or not self._ready.wait(START_TIMEOUT) or not self.ready:
+                if attempt == 2 or not self._settled.wait(START_TIMEOUT) or not self.ready:
                     break
                 executor = self._executor
             except RuntimeError:  # the pool was shut down meanwhile (close)
@@ -135,6 +143,7 @@ class CpuPool:
                 return  # another thread did it already
             self._executor = None
             self._ready.clear()
+            self._settled.clear()
         broken.shutdown(wait=False, cancel_futures=True)
         self._start()
 
@@ -149,6 +158,7 @@ class CpuPool:
             self._closed = True
             executor, self._executor = self._executor, None
             self._ready.set()  # wakes calls waiting for a restart; `ready` is False from now on
+            self._settled.set()
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
         if self._log_queue is not None:

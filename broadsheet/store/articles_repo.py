@@ -42,6 +42,8 @@ GET_WITH_COPIES_FLAG = _article(_HAS_COPIES)
 LATEST = {(by_source, dups): _latest(by_source, dups) for by_source in (False, True) for dups in (False, True)}
 COPIES = Prepared(select(*LIST_COLUMNS).join(sources, sources.c.id == articles.c.source_id)
                   .where(articles.c.duplicate_of == bindparam("id")).order_by(articles.c.published_at))
+BY_IDS = Prepared(select(*LIST_COLUMNS).join(sources, sources.c.id == articles.c.source_id)
+                  .where(articles.c.id.in_(bindparam("ids", expanding=True))))
 
 
 class ArticleRepo:
@@ -152,8 +154,9 @@ class ArticleRepo:
 
     def latest(self, limit: int, offset: int = 0, source_id: int | None = None,
                include_duplicates: bool = False) -> list[dict]:
-        prepared = LATEST[source_id is not None, bool(include_duplicates)]
-        return self.db.rows(prepared, limit=limit, offset=offset, source_id=source_id)
+        if source_id is None:
+            return self.db.rows(LATEST[False, bool(include_duplicates)], limit=limit, offset=offset)
+        return self.db.rows(LATEST[True, bool(include_duplicates)], limit=limit, offset=offset, source_id=source_id)
 
     def copies(self, article_id: int) -> list[dict]:
         """Other stored copies of the same text (``duplicate_of`` this article): 'also published by'."""
@@ -177,14 +180,14 @@ class ArticleRepo:
         with self.db.read() as conn:
             hits = self.db.search.search(conn, q, limit, offset)
             total = self.db.search.count(conn, q, cap=max(COUNT_CAP, offset + limit + 1))
-            if not hits:
-                return [], total
-            rows = {r["id"]: dict(r) for r in conn.execute(
-                select(*LIST_COLUMNS).join(sources, sources.c.id == articles.c.source_id)
-                .where(articles.c.id.in_([h["id"] for h in hits]))).mappings()}
+        if not hits:
+            return [], total
+        rows = {r["id"]: r for r in self.db.rows(BY_IDS, ids=[h["id"] for h in hits])}
         out = []
         for h in hits:
-            row = rows[h["id"]]
+            row = rows.get(h["id"])
+            if row is None:  # removed since the search read the index
+                continue
             row["snippet"] = snippet_markup(h["snippet"])
             row["rank"] = h["rank"]
             out.append(row)

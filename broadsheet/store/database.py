@@ -62,22 +62,23 @@ class Prepared:
         self._compiled: dict[str, tuple] = {}
 
     def compiled(self, dialect: Dialect) -> tuple | None:
-        """(sql, bind names in order, bind processors, column keys, [(column index, result processor)]), or None
-        when the statement cannot run without SQLAlchemy (e.g. an expanding IN)."""
+        """(sql, bind names in order, their processors or None, expanding bind names, column keys,
+        [(column index, result processor)]), or None when the statement needs SQLAlchemy to run."""
         try:
             return self._compiled[dialect.name]
         except KeyError:
             pass
         c = self.stmt.compile(dialect=dialect)
         names = list(c.positiontup or ())
-        if "POSTCOMPILE" in c.string or len(names) != len(c.binds):
+        expanding = {n for n in names if c.binds[n].expanding}
+        if len(names) != len(c.binds) or c.string.count("POSTCOMPILE") != len(expanding):
             out = None
         else:
             binds = [c.binds[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
             cols = list(self.stmt.selected_columns)
             procs = [(i, p) for i, p in enumerate(col.type.dialect_impl(dialect).result_processor(dialect, None)
                                                  for col in cols) if p is not None]
-            out = (c.string, names, binds if any(binds) else None, [col.key for col in cols], procs)
+            out = (c.string, names, binds if any(binds) else None, expanding, [col.key for col in cols], procs)
         self._compiled[dialect.name] = out
         return out
 
@@ -97,6 +98,8 @@ class Database:
             and not database.startswith("file:")
         self._idle: list = []  # idle driver connections (list.pop/append are atomic: no lock needed)
         self._closed = False
+        # Reads are in-process file reads (no network round trip): small ones may run on the web server's event loop.
+        self.local_reads = self.dialect == "sqlite"
         try:
             migrate(self.engine)
         except Exception as e:
@@ -131,10 +134,22 @@ class Database:
         if compiled is None:
             with self.engine.connect() as conn:
                 return [r._asdict() for r in conn.execute(prepared.stmt, params)]
-        sql, names, binds, keys, procs = compiled
+        sql, names, binds, expanding, keys, procs = compiled
         values = [params[n] for n in names]
         if binds:
-            values = [v if p is None or v is None else p(v) for v, p in zip(values, binds)]
+            values = [v if p is None or v is None or n in expanding else p(v) for n, v, p in zip(names, values, binds)]
+        if expanding:  # IN (:ids): one placeholder per value, as SQLAlchemy would render it
+            flat = []
+            for n, v in zip(names, values):
+                if n not in expanding:
+                    flat.append(v)
+                    continue
+                if not v:  # an empty IN: let SQLAlchemy write its always-false form
+                    with self.engine.connect() as conn:
+                        return [r._asdict() for r in conn.execute(prepared.stmt, params)]
+                flat.extend(v)
+                sql = sql.replace(f"__[POSTCOMPILE_{n}]", ", ".join("?" * len(v)), 1)
+            values = flat
         try:
             dbapi_conn = self._idle.pop()
         except IndexError:

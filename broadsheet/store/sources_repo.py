@@ -3,15 +3,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import BroadsheetError, Conflict, NotFound
 from .clock import utcnow
-from .database import Database
+from .database import Database, Prepared
 from .schema import articles, sources
 
 MAX_BACKOFF = timedelta(hours=24)
+GET = Prepared(select(sources).where(sources.c.id == bindparam("id")))
 
 
 class SourceRepo:
@@ -30,11 +31,10 @@ class SourceRepo:
         return self.get(new_id)
 
     def get(self, source_id: int) -> dict:
-        with self.db.read() as conn:
-            row = conn.execute(select(sources).where(sources.c.id == source_id)).mappings().first()
+        row = self.db.first(GET, id=source_id)
         if row is None:
             raise NotFound(f"No source with id {source_id}", code="source_not_found")
-        return dict(row)
+        return row
 
     def find_by_url(self, url: str) -> dict | None:
         with self.db.read() as conn:

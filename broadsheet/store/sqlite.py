@@ -31,6 +31,19 @@ def sqlite_engine(url: URL) -> Engine:
     return engine
 
 
+# FTS5's own rank column (bm25 with these weights) lets it sort the matches itself and then position on the rows
+# returned only: snippet() (which reads and tokenises the whole text) runs for the page shown, in the same query.
+_RANKED = text(
+    f"SELECT rowid AS id, rank, snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 28) AS snippet "
+    "FROM articles_fts WHERE articles_fts MATCH :q AND rank MATCH 'bm25(8.0, 1.0)' "
+    "AND rowid >= coalesce((SELECT rowid FROM articles_fts "
+    "  WHERE articles_fts MATCH :q ORDER BY rowid DESC LIMIT 1 OFFSET :window), 0) "
+    "AND rowid NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL) "
+    "ORDER BY rank LIMIT :limit OFFSET :offset")
+_COUNT = text("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH :q "
+              "AND rowid NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL) LIMIT :cap)")
+
+
 def _fts_query(q: SearchQuery) -> str:
     return " ".join('"' + p.replace('"', "") + '"' for p in q.phrases)
 
@@ -41,22 +54,9 @@ class SqliteSearch:
 
     def search(self, conn: Connection, q: SearchQuery, limit: int, offset: int) -> list[dict]:
         fts = _fts_query(q)
-        top = conn.execute(text(
-            "SELECT rowid AS id, bm25(articles_fts, 8.0, 1.0) AS rank FROM articles_fts "
-            "WHERE articles_fts MATCH :q AND rowid >= coalesce((SELECT rowid FROM articles_fts "
-            "  WHERE articles_fts MATCH :q ORDER BY rowid DESC LIMIT 1 OFFSET :window), 0) "
-            "AND rowid NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL) "
-            "ORDER BY rank LIMIT :limit OFFSET :offset"),
-            {"q": fts, "limit": limit, "offset": offset, "window": max(RANK_WINDOW, offset + limit) - 1}).all()
-        if not top:
-            return []
-        ids = ",".join(str(int(r.id)) for r in top)
-        snippets = dict(conn.execute(text(
-            f"SELECT rowid, snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 28) FROM articles_fts "
-            f"WHERE articles_fts MATCH :q AND rowid IN ({ids})"), {"q": fts}).all())
-        return [{"id": r.id, "rank": r.rank, "snippet": snippets.get(r.id, "")} for r in top]
+        window = max(RANK_WINDOW, offset + limit) - 1
+        top = conn.execute(_RANKED, {"q": fts, "limit": limit, "offset": offset, "window": window})
+        return [{"id": r.id, "rank": r.rank, "snippet": r.snippet or ""} for r in top]
 
     def count(self, conn: Connection, q: SearchQuery, cap: int = COUNT_CAP) -> int:
-        sql = text("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH :q "
-                   "AND rowid NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL) LIMIT :cap)")
-        return conn.execute(sql, {"q": _fts_query(q), "cap": cap}).scalar_one()
+        return conn.execute(_COUNT, {"q": _fts_query(q), "cap": cap}).scalar_one()

@@ -67,3 +67,12 @@ def test_unexpected_errors_keep_the_shape(client, ctx, monkeypatch):
     monkeypatch.setattr(ctx.store.articles, "latest", broken)
     error = _error(client.get("/api/v1/articles"), 500)
     assert error["code"] == "internal" and "internal detail" not in error["message"]
+
+
+def test_cross_origin_changes_are_refused_in_the_shape(client, store):
+    source = add_source(store)
+    error = _error(client.patch(f"/api/v1/sources/{source['id']}", json={"paused": True},
+                                headers={"Origin": "https://evil.example"}), 403)
+    assert error["code"] == "cross_origin"
+    assert store.sources.get(source["id"])["paused"] is False
+    assert client.get("/api/v1/articles", headers={"Origin": "https://evil.example"}).status_code == 200  # reads pass

@@ -17,7 +17,7 @@ COMMON_ERRORS = {code: {"model": ErrorResponse, "description": why} for code, wh
     (500, "Unexpected error"))}
 
 api_router = APIRouter(responses=COMMON_ERRORS)
-for _router in (sources_router, articles_router, search_router):
+for _router in (articles_router, search_router, sources_router):  # tried in this order: the most requested first
     api_router.include_router(_router)
 
 

@@ -1,30 +1,34 @@
-"""``/articles/{id}``: one article to read, with where else it was published."""
+"""``/articles/{id}``: one article to read, with where else it was published.
+
+A plain Starlette route (see views/home.py for why); the id is validated as FastAPI would.
+"""
 from __future__ import annotations
 
 import re
 from html import escape
+from typing import Annotated
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
+from pydantic import Field, TypeAdapter
 
-from ..deps import Ctx
+from ..deps import read, validated
 from ..templating import render
 
 router = APIRouter(include_in_schema=False)
+_ID = TypeAdapter(Annotated[int, Field(ge=-2**63, le=2**63 - 1)])  # what a database integer can hold
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, ctx: Ctx, article_id: int):
-    articles = ctx.store.articles
-    article = articles.get(article_id)
-    if article["duplicate_of"]:  # a later copy: the others are the first copy and its other copies
-        first = articles.get(article["duplicate_of"])
-        others = [first] + [c for c in articles.copies(first["id"]) if c["id"] != article_id]
-    else:
-        others = articles.copies(article_id)
+async def article_page(request: Request) -> HTMLResponse:
+    ctx = request.app.state.ctx
+    article_id = validated(request.path_params["article_id"], _ID, "path", "article_id")
+    article, others = await read(ctx, True, ctx.store.articles.get_with_others, article_id)
     body = Markup(without_leading_title(article["content_html"] or "", article["title"]))  # sanitised at ingestion
     return render(request, "article.html", article=article, body=body, others=others)
+
+
+router.add_route("/articles/{article_id}", article_page, methods=["GET"], include_in_schema=False)
 
 
 def without_leading_title(html: str, title: str) -> str:

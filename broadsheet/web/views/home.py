@@ -1,17 +1,29 @@
-"""``/``: the latest articles across all sources, newest first, duplicates left out."""
+"""``/``: the latest articles across all sources, newest first, duplicates left out.
+
+Like the article page, a plain Starlette route rather than a FastAPI one: the two most requested pages skip
+dependency injection (about a third of their CPU time); the page number is validated as FastAPI would.
+"""
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from pydantic import TypeAdapter
 
-from ..deps import Ctx
+from ..deps import INLINE_OFFSET_MAX, read, validated
 from ..pagination import Page, PageNumber
 from ..templating import render
 
 router = APIRouter(include_in_schema=False)
+_PAGE = TypeAdapter(PageNumber)
 
 
-@router.get("/", response_class=HTMLResponse)
-def home(request: Request, ctx: Ctx, page: PageNumber = 1):
-    latest = Page.fetch(ctx.store.articles.latest, page, ctx.settings.page_size, "/")
+async def home(request: Request) -> HTMLResponse:
+    ctx = request.app.state.ctx
+    page = request.query_params.get("page")
+    page = 1 if page is None else validated(page, _PAGE, "query", "page")
+    size = ctx.settings.page_size
+    latest = await read(ctx, page * size <= INLINE_OFFSET_MAX, Page.fetch, ctx.store.articles.latest, page, size, "/")
     return render(request, "home.html", page=latest)
+
+
+router.add_route("/", home, methods=["GET"], include_in_schema=False)

@@ -1,0 +1,272 @@
+"""Online, incremental story clustering: each article joins the best-matching open story or starts a new one.
+
+    clusterer = StoryClusterer("minilm")                 # the settings profile of the active embedder
+    story_id = clusterer.add(Doc(id=17, vector=v, title=..., text=..., published=dt, entities={"Chile"}))
+    changes = clusterer.reconsider()                     # periodic: split off misfits, merge converged stories
+    blob = json.dumps(clusterer.to_state()); StoryClusterer.from_state(json.loads(blob))
+
+Score of an article against a story (``_score``):
+
+    s = w * cos(vector, story's summed vectors) + (1 - w) * cos(tf-idf, story's summed tf-idf)
+        + entity_weight * (share of the article's entities already in the story - 1/2)   [both have entities]
+        - time_weight * days outside the story's time span / window_days                [both have times]
+
+Stories more than ``window_days`` away in time are not candidates. The dense vector carries meaning (paraphrase,
+other words for the same thing); the exact TF-IDF carries names, places and numbers, which is what keeps two
+events of the same kind (two earthquakes, two rehab stays) apart. Deterministic: the same articles in the same
+order give the same stories; ties go to the older story. Story ids are integers from 1, in creation order; a merge
+keeps the older id.
+"""
+from __future__ import annotations
+
+import base64
+from collections import Counter
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
+
+import numpy as np
+
+from .providers.tfidf import HashedTfidf
+
+CANDIDATES = 20  # stories scored in full after a pre-selection by dense cosine
+
+
+@dataclass(frozen=True)
+class ClusterConfig:
+    threshold: float  # join the best story when its score is at least this
+    dense_weight: float  # w above; 0 = TF-IDF only
+    merge_threshold: float  # reconsider(): merge two stories whose sums score at least this
+    split_threshold: float  # reconsider(): a member scoring below this against the rest of its story moves
+    entity_weight: float = 0.2
+    time_weight: float = 0.1
+    window_days: float = 7.0
+    lex_terms: int = 100  # TF-IDF terms kept per article
+
+
+# Chosen on the tuning halves of the benchmarks (docs/BENCHMARKS.md, "Story clustering"), not on the report halves.
+PROFILES = {
+    "minilm": ClusterConfig(threshold=0.40, dense_weight=0.5, merge_threshold=0.55, split_threshold=0.25),
+    "tfidf": ClusterConfig(threshold=0.25, dense_weight=0.0, merge_threshold=0.40, split_threshold=0.12),
+}
+
+
+@dataclass
+class Doc:
+    id: int | str
+    vector: np.ndarray  # L2-normalised, from the active embedder
+    title: str = ""
+    text: str = ""
+    published: datetime | None = None  # naive UTC, like ArticleRecord.published_at
+    entities: frozenset[str] | set[str] = field(default_factory=frozenset)
+
+
+@dataclass
+class Member:
+    id: int | str
+    vector: np.ndarray
+    lex: dict[int, float]  # pruned, L2-normalised TF-IDF
+    entities: frozenset[str]
+    published: datetime | None
+
+
+class Story:
+    """Members plus running sums (dense, TF-IDF, entity counts) and the time span."""
+
+    def __init__(self, story_id: int, members=()):
+        self.id, self.members = story_id, []
+        self.dense_sum, self.lex_sum, self.lex_norm2 = None, {}, 0.0
+        self.entities: Counter = Counter()
+        self.first = self.last = None
+        for m in members:
+            self.add(m)
+
+    def add(self, m: Member) -> None:
+        self.members.append(m)
+        self.dense_sum = m.vector.copy() if self.dense_sum is None else self.dense_sum + m.vector
+        for k, w in m.lex.items():
+            old = self.lex_sum.get(k, 0.0)
+            self.lex_sum[k] = old + w
+            self.lex_norm2 += (old + w) ** 2 - old * old
+        self.entities.update(m.entities)
+        if m.published is not None:
+            self.first = min(self.first or m.published, m.published)
+            self.last = max(self.last or m.published, m.published)
+
+    def without(self, doc_id) -> "Story":
+        """A copy without one member (sums rebuilt in member order, so they are exact)."""
+        return Story(self.id, [m for m in self.members if m.id != doc_id])
+
+    def gap_days(self, first: datetime | None, last: datetime | None) -> float | None:
+        """Days between [first, last] and this story's span; None when either side has no time."""
+        if first is None or self.first is None:
+            return None
+        gap = max((first - self.last).total_seconds(), (self.first - last).total_seconds(), 0.0)
+        return gap / 86400
+
+
+class StoryClusterer:
+    def __init__(self, profile: str | ClusterConfig = "minilm", **overrides):
+        cfg = PROFILES[profile] if isinstance(profile, str) else profile
+        self.config = replace(cfg, **overrides)
+        self.tfidf = HashedTfidf()
+        self.stories: dict[int, Story] = {}
+        self.story_of: dict = {}  # doc id -> story id
+        self.next_id = 1
+
+    # ------------------------------------------------------------------ public API
+    def add(self, doc: Doc) -> int:
+        """Place one article; returns its story id. Adding a known id again re-places it."""
+        if doc.id in self.story_of:
+            self._detach(doc.id)
+        text = "\n".join(p for p in (doc.title, doc.text) if p)
+        self.tfidf.learn([text])
+        lex = sorted(self.tfidf.sparse(text).items(), key=lambda kv: (-kv[1], kv[0]))[: self.config.lex_terms]
+        vec = np.asarray(doc.vector, dtype=np.float32).reshape(-1)
+        return self._place(Member(doc.id, vec, dict(lex), frozenset(doc.entities or ()), doc.published))
+
+    def reconsider(self, story_ids=None) -> dict:
+        """Re-examine ``story_ids`` (default all): members scoring below ``split_threshold`` against the rest of
+        their story are placed again (elsewhere or alone), then stories scoring ``merge_threshold`` or more against
+        a neighbour are merged into the older one. Returns {"moved": [(doc, from, to)], "merged": [(from, into)]}."""
+        cfg, moved, merged = self.config, [], []
+        targets = sorted(self.stories if story_ids is None else story_ids)
+        for sid in targets:
+            story = self.stories.get(sid)
+            if story is None or len(story.members) < 3:
+                continue
+            misfits = [m for m in story.members if self._score(m, story.without(m.id)) < cfg.split_threshold]
+            for m in misfits[: len(story.members) // 2]:  # never dissolve a story in one pass
+                self._detach(m.id)
+                moved.append((m.id, sid, self._place(m, exclude=sid)))
+        for sid in targets:
+            a = self.stories.get(sid)
+            if a is None:
+                continue
+            for b in self._candidates(a.dense_sum, a.first, a.last, exclude=sid):
+                if self.stories.get(b.id) is b and self._pair_score(a, b) >= cfg.merge_threshold:
+                    old, new = sorted((a, b), key=lambda s: s.id)
+                    self._merge(new, into=old)
+                    merged.append((new.id, old.id))
+                    a = old
+        return {"moved": moved, "merged": merged}
+
+    def merge(self, source: int, into: int) -> None:
+        """Editor action: move every article of story ``source`` into story ``into``."""
+        self._merge(self.stories[source], into=self.stories[into])
+
+    def split(self, doc_ids) -> int:
+        """Editor action: take these articles out of their stories into one new story; returns its id."""
+        members = [self._detach(i) for i in doc_ids]
+        story = self._new_story()
+        for m in members:
+            self._attach(m, story)
+        return story.id
+
+    def members(self, story_id: int) -> list:
+        return [m.id for m in self.stories[story_id].members]
+
+    def labels(self) -> dict:
+        """doc id -> story id for every article placed."""
+        return dict(self.story_of)
+
+    def to_state(self) -> dict:
+        """JSON-serialisable state (vectors as base64 float32); sums are rebuilt on load, bit for bit."""
+        return {"config": asdict(self.config), "tfidf": self.tfidf.state(), "next_id": self.next_id,
+                "stories": [[s.id, [_encode(m) for m in s.members]] for s in self.stories.values()]}
+
+    @classmethod
+    def from_state(cls, state: dict) -> "StoryClusterer":
+        c = cls(ClusterConfig(**state["config"]))
+        c.tfidf.load_state(state["tfidf"])
+        c.next_id = state["next_id"]
+        for sid, members in state["stories"]:
+            c.stories[sid] = Story(sid, [_decode(m) for m in members])
+        c.story_of = {m.id: s.id for s in c.stories.values() for m in s.members}
+        return c
+
+    # ------------------------------------------------------------------ scoring
+    def _score(self, m: Member, story: Story) -> float:
+        cfg = self.config
+        s = cfg.dense_weight * _cos(m.vector, story.dense_sum)
+        s += (1 - cfg.dense_weight) * _lex_cos(m.lex, story.lex_sum, story.lex_norm2)
+        if m.entities and story.entities:
+            s += cfg.entity_weight * (sum(1 for e in m.entities if story.entities[e]) / len(m.entities) - 0.5)
+        gap = story.gap_days(m.published, m.published)
+        return s if gap is None else s - cfg.time_weight * gap / cfg.window_days
+
+    def _pair_score(self, a: Story, b: Story) -> float:
+        w = self.config.dense_weight
+        return w * _cos(a.dense_sum, b.dense_sum) + (1 - w) * _lex_cos(a.lex_sum, b.lex_sum, b.lex_norm2)
+
+    def _place(self, m: Member, exclude: int | None = None) -> int:
+        best, best_score = None, self.config.threshold
+        for story in self._candidates(m.vector, m.published, m.published, exclude):
+            s = self._score(m, story)
+            if s > best_score or (best is None and s == best_score):
+                best, best_score = story, s
+        story = best or self._new_story()
+        self._attach(m, story)
+        return story.id
+
+    def _candidates(self, vector, first, last, exclude=None) -> list[Story]:
+        """Stories open at [first, last], the CANDIDATES nearest by dense cosine, in id order."""
+        window = self.config.window_days
+        pool = [s for s in self.stories.values()
+                if s.id != exclude and (s.gap_days(first, last) or 0.0) <= window]
+        if len(pool) > CANDIDATES:
+            sums = np.stack([s.dense_sum for s in pool])
+            sims = sums @ vector / np.maximum(np.linalg.norm(sums, axis=1), 1e-12)
+            pool = [pool[i] for i in np.lexsort((np.array([s.id for s in pool]), -sims))[:CANDIDATES]]
+        return sorted(pool, key=lambda s: s.id)
+
+    # ------------------------------------------------------------------ bookkeeping
+    def _new_story(self) -> Story:
+        story = self.stories[self.next_id] = Story(self.next_id)
+        self.next_id += 1
+        return story
+
+    def _attach(self, m: Member, story: Story) -> None:
+        story.add(m)
+        self.story_of[m.id] = story.id
+
+    def _detach(self, doc_id) -> Member:
+        old = self.stories[self.story_of.pop(doc_id)]
+        member = next(m for m in old.members if m.id == doc_id)
+        rest = old.without(doc_id)
+        if rest.members:
+            self.stories[old.id] = rest
+        else:
+            del self.stories[old.id]
+        return member
+
+    def _merge(self, source: Story, into: Story) -> None:
+        for m in source.members:
+            self._attach(m, into)
+        del self.stories[source.id]
+
+
+def _cos(v: np.ndarray, s: np.ndarray) -> float:
+    n = float(np.linalg.norm(s)) * float(np.linalg.norm(v))
+    return float(v @ s) / n if n > 0 else 0.0
+
+
+def _lex_cos(a: dict, b: dict, b_norm2: float) -> float:
+    """Cosine of two sparse vectors, ``b``'s squared norm given."""
+    if len(a) > len(b):
+        dot = sum(w * a.get(k, 0.0) for k, w in b.items())
+    else:
+        dot = sum(w * b.get(k, 0.0) for k, w in a.items())
+    na = sum(w * w for w in a.values())
+    return dot / (na * b_norm2) ** 0.5 if na > 0 and b_norm2 > 0 else 0.0
+
+
+def _encode(m: Member) -> dict:
+    return {"id": m.id, "vector": base64.b64encode(m.vector.astype("<f4").tobytes()).decode("ascii"),
+            "lex": list(m.lex.items()), "entities": sorted(m.entities),
+            "published": m.published.isoformat() if m.published else None}
+
+
+def _decode(d: dict) -> Member:
+    vec = np.frombuffer(base64.b64decode(d["vector"]), dtype="<f4").astype(np.float32)
+    return Member(d["id"], vec, {int(k): w for k, w in d["lex"]}, frozenset(d["entities"]),
+                  datetime.fromisoformat(d["published"]) if d["published"] else None)

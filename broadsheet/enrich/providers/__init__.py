@@ -1,0 +1,1 @@
+"""Embedding back-ends: ``minilm`` (sentence-transformers, optional extra) and ``tfidf`` (always available)."""
