@@ -151,12 +151,13 @@ def main(argv: list[str] | None = None) -> int:
     diffs = [a[0] - b[0] for a, b in zip(rows["ours"], rows[baseline])]
     se = statistics.stdev(diffs) / math.sqrt(len(diffs))
 
-    print(f"{'system':<34}" + "".join(f"{col + ' R1/R2/RLsum':>24}" for col in ("all", *HALVES)))
-    published = sorted((k for k in table if ":" in k), key=lambda k: (k.split(":")[0], -next(iter(table[k].values()))[0]))
+    print(f"{'system':<44}" + "".join(f"{col + ' R1/R2/RLsum':>24}" for col in ("all", *HALVES)))
+    published = sorted((k for k in table if ":" in k),
+                       key=lambda k: (k.split(":")[0], -next(iter(table[k].values()))[0]))
     for name in [*SYSTEMS, *published]:
         cells = "".join(f"{'/'.join(f'{v:.2f}' for v in table[name][c]) if c in table[name] else '':>24}"
                         for c in ("all", *HALVES))
-        print(f"{name:<34}{cells}")
+        print(f"{name:<44}{cells}")
     print(f"ours - {baseline}: R-1 {statistics.mean(diffs):+.2f} ± {se:.2f} (paired s.e., {len(docs)} docs); "
           f"ms/article: " + ", ".join(f"{k} {v:.1f}" for k, v in ms.items()))
     summary = {"bench": "summaries", "n": len(docs)}

@@ -26,15 +26,20 @@ class SourceBoilerplate:
         self._common: dict[str, np.ndarray] = {}
 
     def add(self, source: str | None, shingles: np.ndarray) -> None:
-        if source is None:
-            return
-        recent = self._recent.setdefault(source, deque(maxlen=self.window))
-        recent.append(shingles)
-        if len(recent) >= self.min_docs:
+        if source is not None:
+            self._recent.setdefault(source, deque(maxlen=self.window)).append(shingles)
+            self._common.pop(source, None)  # worked out again when next asked for
+
+    def _of(self, source: str | None) -> np.ndarray:
+        recent = self._recent.get(source)
+        if recent is None or len(recent) < self.min_docs:
+            return _EMPTY
+        if source not in self._common:
             values, counts = np.unique(np.concatenate(recent), return_counts=True)
             self._common[source] = values[counts >= self.min_docs]
+        return self._common[source]
 
     def common(self, *sources: str | None) -> np.ndarray:
         """The boilerplate shingles of these sources (sorted, unique)."""
-        found = [self._common[s] for s in set(sources) if s in self._common]
-        return np.unique(np.concatenate(found)) if found else _EMPTY
+        found = [c for s in set(sources) if len(c := self._of(s))]
+        return found[0] if len(found) == 1 else np.unique(np.concatenate(found)) if found else _EMPTY

@@ -2,7 +2,7 @@
 
 Two stages, as in the usual MinHash set-up:
 
-1. **Candidates**, two ways, each costing a few dictionary look-ups whatever the index size:
+1. **Candidates**, two ways, each costing a few look-ups whatever the index size:
    *MinHash LSH* over word shingles (5 words; a CJK character counts as a word): a signature of ``NUM_PERM``
    minimum hashes cut into ``BANDS`` bands of ``ROWS`` values; two texts meet when a band is equal, with
    probability ``1 - (1 - J**ROWS)**BANDS`` for Jaccard similarity ``J`` (0.98 at J = 0.25). And *sampled
@@ -14,8 +14,8 @@ Two stages, as in the usual MinHash set-up:
    need near-identity (``SAME_SOURCE_CONTAINMENT``), and that source's recurring boilerplate is left out first
    (``boilerplate.py``).
 
-Memory per article of ~600 words: ~2.5 KB of shingles, 0.5 KB of signature and ~140 dictionary entries; meant
-for a sliding window of recent articles (``remove`` old ones). ``to_bytes``/``from_bytes`` save and load the
+Memory per article of ~600 words: ~2.5 KB of shingles, 0.5 KB of signature and ~140 postings of 12 bytes
+(``postings.py``), about 5 KB in all; meant for a window of recent articles (``remove`` old ones). ``to_bytes``/``from_bytes`` save and load the
 index (numpy ``.npz``, no pickle).
 """
 from __future__ import annotations
@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .boilerplate import SourceBoilerplate
+from .postings import Postings
 
 SHINGLE = 5  # words per shingle
 NUM_PERM = 128
@@ -45,7 +46,7 @@ _WORD_MIX = _RNG.integers(1, 1 << 63, SHINGLE, dtype=np.uint64) | np.uint64(1)
 _A = _RNG.integers(1, 1 << 63, NUM_PERM, dtype=np.uint64) | np.uint64(1)  # multiply-shift: (a*h + b) >> 32
 _B = _RNG.integers(0, 1 << 63, NUM_PERM, dtype=np.uint64)
 _BAND_MIX = _RNG.integers(1, 1 << 63, (BANDS, ROWS), dtype=np.uint64) | np.uint64(1)
-_SAMPLE_TAG = 1 << 64
+_BAND_IDS = np.arange(BANDS, dtype=np.uint64)
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 
@@ -90,14 +91,14 @@ class Sketch:
         sh = shingles(text)
         return cls(sh, signature(sh))
 
-    def band_keys(self) -> list[int]:
-        """One key per LSH band (64-bit)."""
+    def band_keys(self) -> np.ndarray:
+        """One 64-bit key per LSH band."""
         rows = self.signature[: BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
-        return [(int(k) + i) % _SAMPLE_TAG for i, k in enumerate((rows * _BAND_MIX).sum(axis=1))]  # uint64 wraps
+        return (rows * _BAND_MIX).sum(axis=1) + _BAND_IDS  # uint64 arithmetic wraps
 
-    def sample_keys(self) -> list[int]:
-        """The sampled shingles (one in SAMPLE, by hash), as keys above 2**64 so they never meet band keys."""
-        return [int(h) | _SAMPLE_TAG for h in self.shingles[(self.shingles % SAMPLE) == 0]]
+    def sample_keys(self) -> np.ndarray:
+        """The sampled shingles: one in SAMPLE, by hash."""
+        return self.shingles[(self.shingles % SAMPLE) == 0].astype(np.uint64)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
@@ -132,54 +133,57 @@ class NearDuplicateIndex:
     articles of one source must be near-identical, and each source's recurring boilerplate is ignored."""
 
     def __init__(self) -> None:
-        self._docs: dict[str | int, Sketch] = {}
-        self._sources: dict[str | int, str | None] = {}
-        self._postings: dict[int, list[str | int]] = {}  # LSH band key or sampled shingle -> documents
+        self._numbers: dict[str | int, int] = {}  # document id -> its number in the postings
+        self._ids: dict[int, str | int] = {}
+        self._docs: dict[int, Sketch] = {}
+        self._sources: dict[int, str | None] = {}
+        self._bands, self._samples = Postings(), Postings()
         self._boilerplate = SourceBoilerplate()
+        self._next = 0
 
     def __len__(self) -> int:
         return len(self._docs)
 
     def __contains__(self, doc_id: str | int) -> bool:
-        return doc_id in self._docs
+        return doc_id in self._numbers
 
     def add(self, doc_id: str | int, text: str | Sketch, source: str | None = None) -> Sketch:
         """Index a text (or a sketch already made for a query); adding an existing id replaces it."""
         sketch = text if isinstance(text, Sketch) else Sketch.of(text)
         self.remove(doc_id)
-        self._docs[doc_id], self._sources[doc_id] = sketch, source
+        n, self._next = self._next, self._next + 1
+        self._numbers[doc_id], self._ids[n], self._docs[n], self._sources[n] = n, doc_id, sketch, source
+        self._bands.add(n, sketch.band_keys())
+        self._samples.add(n, sketch.sample_keys())
         self._boilerplate.add(source, sketch.shingles)
-        for key in sketch.band_keys() + sketch.sample_keys():
-            self._postings.setdefault(key, []).append(doc_id)
         return sketch
 
     def remove(self, doc_id: str | int) -> None:
-        sketch = self._docs.pop(doc_id, None)
-        self._sources.pop(doc_id, None)
-        for key in sketch.band_keys() + sketch.sample_keys() if sketch is not None else ():
-            posting = self._postings[key]
-            posting.remove(doc_id)
-            if not posting:
-                del self._postings[key]
+        n = self._numbers.pop(doc_id, None)
+        if n is not None:
+            del self._ids[n], self._docs[n], self._sources[n]
+            self._bands.remove(n)
+            self._samples.remove(n)
+
+    def _candidates(self, sketch: Sketch) -> set[int]:
+        found = {d for docs in self._bands.lookup(sketch.band_keys()) for d in docs.tolist()}
+        shared = Counter(d for docs in self._samples.lookup(sketch.sample_keys(), MAX_POSTING) for d in docs.tolist())
+        return found.union(d for d, n in shared.items() if n >= MIN_SHARED_SAMPLES)
 
     def candidates(self, text: str | Sketch) -> set[str | int]:
         """Documents sharing an LSH band (similar overall) or 2+ sampled shingles (one may contain the other)."""
-        sketch = text if isinstance(text, Sketch) else Sketch.of(text)
-        found = {d for key in sketch.band_keys() for d in self._postings.get(key, ())}
-        shared = Counter(d for key in sketch.sample_keys() if len(p := self._postings.get(key, ())) <= MAX_POSTING
-                         for d in p)
-        return found.union(d for d, n in shared.items() if n >= MIN_SHARED_SAMPLES)
+        return {self._ids[n] for n in self._candidates(text if isinstance(text, Sketch) else Sketch.of(text))}
 
     def duplicates(self, text: str | Sketch, source: str | None = None) -> list[tuple[str | int, float]]:
         """Every indexed document that passes the exact check, best score first."""
         sketch = text if isinstance(text, Sketch) else Sketch.of(text)
         found = []
-        for doc_id in self.candidates(sketch):
-            other = self._sources[doc_id]
+        for n in self._candidates(sketch):
+            other = self._sources[n]
             ignore = self._boilerplate.common(source, other)
-            same, score = judge(sketch, self._docs[doc_id], ignore, source is not None and source == other)
+            same, score = judge(sketch, self._docs[n], ignore, source is not None and source == other)
             if same:
-                found.append((doc_id, score))
+                found.append((self._ids[n], score))
         return sorted(found, key=lambda f: (-f[1], str(f[0])))
 
     def find_duplicate(self, text: str | Sketch, source: str | None = None) -> tuple[str | int, float] | None:
@@ -188,10 +192,10 @@ class NearDuplicateIndex:
         return found[0] if found else None
 
     def to_bytes(self) -> bytes:
-        ids = list(self._docs)
-        sketches = [self._docs[i] for i in ids]
+        numbers = list(self._docs)  # in the order they were added
+        ids, sketches = [self._ids[n] for n in numbers], [self._docs[n] for n in numbers]
         sizes = np.array([len(s.shingles) for s in sketches], dtype=np.int64)
-        meta = {"version": 1, "ids": ids, "sources": [self._sources[i] for i in ids], "shingle": SHINGLE,
+        meta = {"version": 1, "ids": ids, "sources": [self._sources[n] for n in numbers], "shingle": SHINGLE,
                 "num_perm": NUM_PERM}
         buf = io.BytesIO()
         np.savez_compressed(

@@ -22,8 +22,8 @@ STOPWORDS = frozenset("""a about above after again against all also am an and an
     nor not now of off on once only or other our ours ourselves out over own same she should so some such than that
     the their theirs them themselves then there these they this those through to too under until up very was we were
     what when where which while who whom why will with would you your yours yourself yourselves said says say told
-    according mr mrs ms cnn one two new year years last week day like get got would may might must shall s t ll
-    re ve d m n't 's""".split())
+    according mr mrs ms cnn one two new year years last week day like get got may might must shall many much
+    s t ll re ve d m n't 's""".split())
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", ""))
@@ -53,19 +53,18 @@ def terms(text: str) -> list[str]:
     return out
 
 
-def tfidf_matrix(docs: Sequence[Sequence[str]], idf: dict[str, float] | None = None) -> np.ndarray:
-    """Rows: L2-normalised TF-IDF vectors (sublinear tf) of the term lists in ``docs``; IDF from ``docs`` if not given."""
+def tfidf_matrix(docs: Sequence[Sequence[str]]) -> np.ndarray:
+    """L2-normalised TF-IDF rows (sublinear tf, smoothed IDF over ``docs``) of the term lists in ``docs``."""
     vocab: dict[str, int] = {}
     for doc in docs:
         for t in doc:
             vocab.setdefault(t, len(vocab))
-    if idf is None:
-        df = Counter(t for doc in docs for t in set(doc))
-        idf = {t: math.log((1 + len(docs)) / (1 + n)) + 1 for t, n in df.items()}
+    df = Counter(t for doc in docs for t in set(doc))
+    idf = {t: math.log((1 + len(docs)) / (1 + n)) + 1 for t, n in df.items()}
     m = np.zeros((len(docs), max(1, len(vocab))))
     for i, doc in enumerate(docs):
         for t, n in Counter(doc).items():
-            m[i, vocab[t]] = (1 + math.log(n)) * idf.get(t, 1.0)
+            m[i, vocab[t]] = (1 + math.log(n)) * idf[t]
     norms = np.linalg.norm(m, axis=1, keepdims=True)
     return m / np.where(norms == 0, 1, norms)
 

@@ -28,6 +28,8 @@ __all__ = ["Citation", "Sentence", "is_filler", "split_sentences"]
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """One sentence (or heading) of a text, with its character offsets into that text."""
+
     index: int  # position among all units of the text, headings included
     text: str  # exactly ``source[start:end]``
     start: int
@@ -69,8 +71,9 @@ _STARTERS = frozenset("""a an the this that these those he she it its they we i 
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’)]"
 _MAX_HEADING_QUESTION_WORDS = 12
-_FILLER = re.compile(r"""(?ix)^\W*(?:scroll\s+down|click\s+here|read\s+more|see\s+also|related:|sign\s+up|subscribe|follow\s+us
-    |share\s+this|advertisement|download\s+the\s+app|all\s+rights\s+reserved|copyright|©)|pic\.twitter\.com/""")
+_FILLER = re.compile(r"""(?ix) ^\W*(?:scroll\s+down|click\s+here|read\s+more|see\s+also|related:|sign\s+up|subscribe
+    |follow\s+us|share\s+this|advertisement|download\s+the\s+app|all\s+rights\s+reserved|copyright|©)
+    | pic\.twitter\.com/""")
 
 
 def _is_end(para: str, end_match: re.Match) -> bool:
@@ -79,7 +82,7 @@ def _is_end(para: str, end_match: re.Match) -> bool:
         return False
     if not end_match.group().startswith("."):
         return True  # "!", "?", "…" followed by a capitalised word
-    word = _WORD_BEFORE.search(para, 0, end_match.start()).group(1)
+    word = _WORD_BEFORE.search(para, max(0, end_match.start() - 40), end_match.start()).group(1)
     key = word.lower().rstrip(".")
     following = nxt.group("word")
     if not word:  # PTB-style " ." or a full stop after a quote/bracket

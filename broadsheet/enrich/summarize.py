@@ -36,7 +36,8 @@ MIN_WORDS = 8
 POINT_SCALE_SHARE = 0.25  # key points: the prior's scale is a quarter of the article (flat: points from all of it)
 POINT_MAX_SIM = 0.5  # key points (and a story's sentences) closer than this cosine to a picked one are skipped
 
-_QUOTE = re.compile(r"``|''|[\"“”]|(?:^|\s)['‘]|['’](?:\s|$)")
+# Quotation marks; a lone "'" opens a quote unless it starts a contraction split off by tokenisers (" 's", " 'll").
+_QUOTE = re.compile(r"``|''|[\"“”]|(?:^|\s)['‘](?!(?:s|re|ll|ve|d|m|t)\b)\w|\w['’](?:\s|$)")
 _POINTS_BACK = re.compile(r"""^(?:``|["'“‘])?\s*(?:but|and|or|so|yet|it|he|she|they|this|that|these|those|his|her
     |their|its|there|however|also|meanwhile|then|still|instead)\b""", re.I | re.X)
 
@@ -50,16 +51,16 @@ def reads_alone(text: str) -> bool:
 class _Article:
     """The eligible sentences of one text, their TF-IDF rows, and the prior-free part of their score (``base``)."""
 
-    def __init__(self, text: str, title: str | None = None, idf: dict[str, float] | None = None):
-        self.all = split_sentences(text)
-        self.units: list[Sentence] = [s for s in self.all if not s.heading and not is_filler(s.text)]
+    def __init__(self, text: str, title: str | None = None):
+        self.units: list[Sentence] = [s for s in split_sentences(text) if not s.heading and not is_filler(s.text)]
         self.terms = [terms(s.text) for s in self.units]
         rows = self.terms + ([terms(title)] if title else [])
-        matrix = tfidf_matrix(rows, idf) if rows else np.zeros((0, 1))
+        matrix = tfidf_matrix(rows) if rows else np.zeros((0, 1))
         self.vectors = matrix[: len(self.units)]
         centre = _unit(self.vectors.sum(axis=0)) + (_unit(matrix[-1]) if title else 0)
         centrality = np.clip(self.vectors @ _unit(centre), 1e-6, None) if len(self.units) else np.zeros(0)
-        self.quality = np.array([(1.0 if reads_alone(s.text) else WEAK) * bool(t) for s, t in zip(self.units, self.terms)])
+        self.quality = np.array([(1.0 if reads_alone(s.text) else WEAK) * bool(t)
+                                 for s, t in zip(self.units, self.terms)])
         self.base = centrality ** CENTRALITY_POWER * self.quality
 
     def prior(self, scale: float) -> np.ndarray:
@@ -90,6 +91,8 @@ def key_points(text: str, k: int | None = None, title: str | None = None,
     indices (e.g. the summary's) used only when their block has nothing else.
     """
     art = _Article(text, title)
+    if not art.units:
+        return []
     if k is None:
         k = min(5, max(3, round(len(art.units) / 8)))
     scores = art.base * art.prior(max(1.0, POINT_SCALE_SHARE * len(art.units)))
@@ -115,17 +118,13 @@ def summarize_many(docs: Sequence[tuple[object, str]], n: int = 3) -> list[Citat
     arts = [(doc_id, a) for doc_id, a in arts if a.units]
     if not arts:
         return []
-    idf_rows = [t for _, a in arts for t in a.terms]
-    vectors = tfidf_matrix(idf_rows)
-    owners, offset, centre = [], 0, 0
-    for doc_id, a in arts:
-        rows = vectors[offset: offset + len(a.units)]
-        owners += [(doc_id, a, i) for i in range(len(a.units))]
-        centre = centre + _unit(rows.sum(axis=0))
-        offset += len(a.units)
+    units = [(doc_id, s) for doc_id, a in arts for s in a.units]
+    vectors = tfidf_matrix([t for _, a in arts for t in a.terms])
+    bounds = np.cumsum([0] + [len(a.units) for _, a in arts])
+    centre = sum(_unit(vectors[b:e].sum(axis=0)) for b, e in zip(bounds, bounds[1:]))
     centrality = np.clip(vectors @ _unit(centre), 1e-6, None) ** CENTRALITY_POWER
     quality = np.concatenate([a.quality for _, a in arts])
     prior = np.concatenate([a.prior(POSITION_SCALE) for _, a in arts])
     scores = centrality * quality * prior
     chosen = select_diverse(scores, vectors, n, max_sim=POINT_MAX_SIM)
-    return [Citation.of(owners[i][0], owners[i][1].units[owners[i][2]], scores[i]) for i in chosen]
+    return [Citation.of(*units[i], scores[i]) for i in chosen]

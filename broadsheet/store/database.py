@@ -140,14 +140,14 @@ class Database:
             values = [v if p is None or v is None or n in expanding else p(v) for n, v, p in zip(names, values, binds)]
         if expanding:  # IN (:ids): one placeholder per value, as SQLAlchemy would render it
             flat = []
-            for n, v in zip(names, values):
+            for n, v, p in zip(names, values, binds or [None] * len(names)):
                 if n not in expanding:
                     flat.append(v)
                     continue
                 if not v:  # an empty IN: let SQLAlchemy write its always-false form
                     with self.engine.connect() as conn:
                         return [r._asdict() for r in conn.execute(prepared.stmt, params)]
-                flat.extend(v)
+                flat.extend(v if p is None else [x if x is None else p(x) for x in v])
                 sql = sql.replace(f"__[POSTCOMPILE_{n}]", ", ".join("?" * len(v)), 1)
             values = flat
         try:

@@ -64,6 +64,17 @@ env.filters.update(FILTERS)
 env.globals.update(GLOBALS, static_url=static_url)
 
 
+_SECURITY_RAW = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in SECURITY_HEADERS.items()]
+
+
+class PageResponse(HTMLResponse):
+    """An HTML page with SECURITY_HEADERS, encoded once rather than for every response."""
+
+    def init_headers(self, headers=None) -> None:
+        super().init_headers(headers)
+        self.raw_headers.extend(_SECURITY_RAW)
+
+
 def render(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
     html = env.get_template(name).render(request=request, path=request.scope["path"], **context)
-    return HTMLResponse(html, status_code=status_code, headers=SECURITY_HEADERS)
+    return PageResponse(html, status_code=status_code)

@@ -1,9 +1,12 @@
 """answer(): cited sentences for answerable questions, found=False for unrelated ones; answer_with_llm() against a
 real OpenAI-compatible server on 127.0.0.1 started here. The articles are fictional."""
+import hashlib
 import json
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import numpy as np
 import pytest
 
 from broadsheet.enrich.ask import LLMError, answer, answer_with_llm, chat_url
@@ -18,7 +21,7 @@ How did the fishing crews react?
 The crews' association called the decision a death sentence for small harbours and promised protests at sea.
 Its chairman, Tomas Reyes, said compensation of 40,000 crowns per boat was far too low.
 Could others follow?
-Marine scientists expect Norland and the Ostrova islands to consider similar bans next year.
+Marine scientists expect neighbouring countries such as Norland and the Ostrova islands to consider similar bans next year.
 """
 
 COURIER = """Trawling ban divides Kalvik
@@ -94,6 +97,42 @@ def test_paragraph_units():
     c = a.citations[0]
     assert HERALD[c.start:c.end] == c.text and c.text.startswith("Fisheries minister Ana Lindqvist")
     assert answer("anything", []).found is False
+
+
+class WordHashEmbedder:
+    """A deterministic stand-in for MiniLM: bag of hashed words, L2-normalised."""
+
+    name = "words"
+
+    def encode(self, texts, learn=True):
+        out = np.zeros((len(texts), 256), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                out[row, int(hashlib.md5(word.encode()).hexdigest(), 16) % 256] += 1
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+def test_embedder_re_ranks_the_lexical_candidates():
+    a = answer("What did the fisheries minister say?", PASSAGES, embedder=WordHashEmbedder())
+    assert a.found and a.citations[0].text.startswith("Fisheries minister Ana Lindqvist")
+    for c in a.citations:
+        _check(c)
+    assert not answer("What is the price of bitcoin?", PASSAGES, embedder=WordHashEmbedder()).found
+
+
+def test_minilm_re_ranking_keeps_answers_and_still_says_when_nothing_answers():
+    from broadsheet.enrich.providers import minilm
+
+    if minilm.available():
+        pytest.skip(minilm.available())
+    from broadsheet.enrich.embed import get_embedder
+
+    emb = get_embedder("minilm")
+    a = answer("Which other countries might introduce a similar ban?", PASSAGES, embedder=emb)
+    assert a.found and "Norland" in a.citations[0].text
+    for question in ("What did the minister say about bitcoin?", "How much does a new boat cost?",
+                     "Who won the football World Cup?"):
+        assert not answer(question, PASSAGES, embedder=emb).found, question
 
 
 # --- an OpenAI-compatible server on 127.0.0.1 ------------------------------------------------------------------

@@ -63,6 +63,7 @@ def test_short_texts():
     assert summarize("Only a heading\nAnother heading") == []
     one = "The harbour reopened on Friday after a week of repairs to the wall."
     assert [s.text for s in summarize(one)] == [one]
+    assert key_points("") == [] and [s.text for s in key_points(one)] == [one]
 
 
 def test_key_points_are_three_to_five_distinct_points_in_order():
