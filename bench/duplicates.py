@@ -8,12 +8,13 @@ From them, deterministically (``--seed``), a labelled collection is built:
   line, straight quotes, or cut short with a "continue reading" line), put into ANOTHER page's template (its
   nav, footer, related lists and scripts; the template's own body removed) or into a generated outlet template;
 * **same-site others**: a story page's template carrying another, unrelated body (from the *filler* articles,
-  whose own pages are not in the collection) - same boilerplate, different article. Copies put into another
+  whose own pages are not in the collection; every other one cut to a brief of about 60 words, so that the
+  template's text weighs more) - same boilerplate, different article. Copies put into another
   story's template are also same-site others of that story's page.
 
 Every page is run through ``broadsheet.extract.extract`` and then, in a shuffled arrival order, through
-``NearDuplicateIndex`` (query, then add; the URL's host as the source), as ingestion would. A predicted pair is (new page, indexed page found);
-true pairs are all pairs of pages carrying the same story. Reported next to two references computed in the same
+``NearDuplicateIndex`` (query, then add; the URL's host as the source), as ingestion would. A predicted pair is
+(new page, indexed page found); true pairs are all pairs of pages carrying the same story. Reported next to two references computed in the same
 run on the same extracted texts: the exact content hash, and plain MinHash (estimated Jaccard >= 0.8, all pairs,
 no exact check).
 
@@ -207,10 +208,12 @@ def build(corpus: dict, seed: int) -> list[dict]:
                 html = outlet_page(rng, outlet, ps, headline or title, related)
                 url = f"https://{norm(outlet).replace(' ', '')}.example/{i[:8]}-{c}"
             docs.append({"id": f"copy{c}-{i[:8]}", "url": url, "html": html, "story": i, "kind": "+".join(ops)})
-    for n, f in enumerate(fillers):
-        t = hosts[n % len(hosts)]
+    for n, f in enumerate(fillers):  # every other one a brief: its first paragraphs, up to about 60 words
+        t, ps = hosts[n % len(hosts)], paras[f]
+        if n % 2:
+            ps = [p for k, p in enumerate(ps) if len(" ".join(ps[:k]).split()) < 60]
         docs.append({"id": f"other{n}-{t[:8]}", "url": f"https://{site[t]}/other/{n}", "story": None,
-                     "html": wrap(pages[t], truth[t]["articleBody"], paras[f], None), "kind": "same-site other"})
+                     "html": wrap(pages[t], truth[t]["articleBody"], ps, None), "kind": "same-site other"})
     return docs
 
 

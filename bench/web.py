@@ -63,11 +63,25 @@ def parse_wrk(out: str) -> dict:
         return float(num) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
     lat = dict(re.findall(r"^\s+(50|99)(?:\.000)?%\s+(\S+)", out, re.M))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, sock.groups())) if sock else 0)
     return {"rps": round(rps, 1), "p50_ms": round(ms(lat["50"]), 2), "p99_ms": round(ms(lat["99"]), 2),
-            "errors": errors}
+            "errors": errors, "requests": requests}
+
+
+def server_cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of the server process and its worker processes so far (Linux /proc), or None."""
+    try:
+        pids = [pid] + [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        ticks = 0
+        for p in pids:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def run_wrk(base: str, kind: str, conns: int, seconds: int, n: int, tmp: Path) -> dict:
@@ -124,14 +138,20 @@ def main() -> int:
         for kind in args.endpoints.split(","):  # warm caches once
             run_wrk(base, kind, 2, 2, args.articles, tmp)
         results: dict = {}
-        print(f"{'endpoint':13} {'conns':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'load':>5}")
+        print(f"{'endpoint':13} {'conns':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} "
+              f"{'cpu us/req':>10} {'load':>5}")
         for kind in args.endpoints.split(","):
             for conns in map(int, args.connections.split(",")):
                 load = round(os.getloadavg()[0], 2)
-                r = {**run_wrk(base, kind, conns, args.seconds, args.articles, tmp), "load_before": load}
+                cpu = server_cpu_seconds(server.pid)
+                r = run_wrk(base, kind, conns, args.seconds, args.articles, tmp)
+                after = server_cpu_seconds(server.pid)
+                r["server_cpu_us_per_request"] = (round((after - cpu) / r["requests"] * 1e6) if None not in (cpu, after)
+                                                  and r["requests"] else None)
+                r["load_before"] = load
                 results.setdefault(kind, {})[str(conns)] = r
                 print(f"{kind:13} {conns:5d} {r['rps']:9.1f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f} {r['errors']:7d} "
-                      f"{load:5.2f}", flush=True)
+                      f"{r['server_cpu_us_per_request'] or 0:10d} {load:5.2f}", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -15,8 +15,8 @@ Two stages, as in the usual MinHash set-up:
    (``boilerplate.py``).
 
 Memory per article of ~600 words: ~2.5 KB of shingles, 0.5 KB of signature and ~140 postings of 12 bytes
-(``postings.py``), about 5 KB in all; meant for a window of recent articles (``remove`` old ones). ``to_bytes``/``from_bytes`` save and load the
-index (numpy ``.npz``, no pickle).
+(``postings.py``), about 8 KB in all with Python's overheads; meant for a window of recent articles (``remove``
+old ones). ``to_bytes``/``from_bytes`` save and load the index (numpy ``.npz``, no pickle).
 """
 from __future__ import annotations
 

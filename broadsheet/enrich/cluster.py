@@ -64,9 +64,13 @@ class Doc:
 class Member:
     id: int | str
     vector: np.ndarray
-    lex: dict[int, float]  # pruned, L2-normalised TF-IDF
+    lex: dict[int, float]  # the article's strongest TF-IDF terms
     entities: frozenset[str]
     published: datetime | None
+
+    @property
+    def lex_norm2(self) -> float:
+        return sum(w * w for w in self.lex.values())
 
 
 class Story:
@@ -96,12 +100,18 @@ class Story:
         """A copy without one member (sums rebuilt in member order, so they are exact)."""
         return Story(self.id, [m for m in self.members if m.id != doc_id])
 
-    def gap_days(self, first: datetime | None, last: datetime | None) -> float | None:
+    def span(self, leave_out: Member | None = None) -> tuple[datetime | None, datetime | None]:
+        if leave_out is None or leave_out.published is None:
+            return self.first, self.last
+        times = [m.published for m in self.members if m is not leave_out and m.published is not None]
+        return (min(times), max(times)) if times else (None, None)
+
+    def gap_days(self, first: datetime | None, last: datetime | None, leave_out: Member | None = None):
         """Days between [first, last] and this story's span; None when either side has no time."""
-        if first is None or self.first is None:
+        s_first, s_last = self.span(leave_out)
+        if first is None or s_first is None:
             return None
-        gap = max((first - self.last).total_seconds(), (self.first - last).total_seconds(), 0.0)
-        return gap / 86400
+        return max((first - s_last).total_seconds(), (s_first - last).total_seconds(), 0.0) / 86400
 
 
 class StoryClusterer:
@@ -112,6 +122,7 @@ class StoryClusterer:
         self.stories: dict[int, Story] = {}
         self.story_of: dict = {}  # doc id -> story id
         self.next_id = 1
+        self.dirty: set[int] = set()  # stories changed since the last reconsider()
 
     # ------------------------------------------------------------------ public API
     def add(self, doc: Doc) -> int:
@@ -125,16 +136,17 @@ class StoryClusterer:
         return self._place(Member(doc.id, vec, dict(lex), frozenset(doc.entities or ()), doc.published))
 
     def reconsider(self, story_ids=None) -> dict:
-        """Re-examine ``story_ids`` (default all): members scoring below ``split_threshold`` against the rest of
+        """Re-examine ``story_ids`` (default: those changed since the last call): members scoring below ``split_threshold`` against the rest of
         their story are placed again (elsewhere or alone), then stories scoring ``merge_threshold`` or more against
         a neighbour are merged into the older one. Returns {"moved": [(doc, from, to)], "merged": [(from, into)]}."""
         cfg, moved, merged = self.config, [], []
-        targets = sorted(self.stories if story_ids is None else story_ids)
+        targets = sorted(self.dirty if story_ids is None else story_ids)
+        self.dirty = set()
         for sid in targets:
             story = self.stories.get(sid)
             if story is None or len(story.members) < 3:
                 continue
-            misfits = [m for m in story.members if self._score(m, story.without(m.id)) < cfg.split_threshold]
+            misfits = [m for m in story.members if self._score(m, story, leave_out=True) < cfg.split_threshold]
             for m in misfits[: len(story.members) // 2]:  # never dissolve a story in one pass
                 self._detach(m.id)
                 moved.append((m.id, sid, self._place(m, exclude=sid)))
@@ -172,31 +184,39 @@ class StoryClusterer:
     def to_state(self) -> dict:
         """JSON-serialisable state (vectors as base64 float32); sums are rebuilt on load, bit for bit."""
         return {"config": asdict(self.config), "tfidf": self.tfidf.state(), "next_id": self.next_id,
+                "dirty": sorted(self.dirty),
                 "stories": [[s.id, [_encode(m) for m in s.members]] for s in self.stories.values()]}
 
     @classmethod
     def from_state(cls, state: dict) -> "StoryClusterer":
         c = cls(ClusterConfig(**state["config"]))
         c.tfidf.load_state(state["tfidf"])
-        c.next_id = state["next_id"]
+        c.next_id, c.dirty = state["next_id"], set(state["dirty"])
         for sid, members in state["stories"]:
             c.stories[sid] = Story(sid, [_decode(m) for m in members])
         c.story_of = {m.id: s.id for s in c.stories.values() for m in s.members}
         return c
 
     # ------------------------------------------------------------------ scoring
-    def _score(self, m: Member, story: Story) -> float:
-        cfg = self.config
-        s = cfg.dense_weight * _cos(m.vector, story.dense_sum)
-        s += (1 - cfg.dense_weight) * _lex_cos(m.lex, story.lex_sum, story.lex_norm2)
-        if m.entities and story.entities:
-            s += cfg.entity_weight * (sum(1 for e in m.entities if story.entities[e]) / len(m.entities) - 0.5)
-        gap = story.gap_days(m.published, m.published)
+    def _score(self, m: Member, story: Story, leave_out: bool = False) -> float:
+        """Score of ``m`` against ``story``; ``leave_out``: against the rest of the story ``m`` is in."""
+        cfg, k = self.config, int(leave_out)
+        dense = story.dense_sum - m.vector if leave_out else story.dense_sum
+        dot, mm, n2 = _sparse_dot(m.lex, story.lex_sum), m.lex_norm2, story.lex_norm2
+        if leave_out:
+            dot, n2 = dot - mm, n2 - 2 * dot + mm
+        lex = dot / (mm * n2) ** 0.5 if mm > 0 and n2 > 1e-9 else 0.0
+        s = cfg.dense_weight * _cos(m.vector, dense) + (1 - cfg.dense_weight) * lex
+        if m.entities and any(c > k for c in story.entities.values()):
+            shared = sum(1 for e in m.entities if story.entities[e] > k)
+            s += cfg.entity_weight * (shared / len(m.entities) - 0.5)
+        gap = story.gap_days(m.published, m.published, leave_out=m if leave_out else None)
         return s if gap is None else s - cfg.time_weight * gap / cfg.window_days
 
     def _pair_score(self, a: Story, b: Story) -> float:
-        w = self.config.dense_weight
-        return w * _cos(a.dense_sum, b.dense_sum) + (1 - w) * _lex_cos(a.lex_sum, b.lex_sum, b.lex_norm2)
+        w, n2 = self.config.dense_weight, a.lex_norm2 * b.lex_norm2
+        lex = _sparse_dot(a.lex_sum, b.lex_sum) / n2 ** 0.5 if n2 > 0 else 0.0
+        return w * _cos(a.dense_sum, b.dense_sum) + (1 - w) * lex
 
     def _place(self, m: Member, exclude: int | None = None) -> int:
         best, best_score = None, self.config.threshold
@@ -228,6 +248,7 @@ class StoryClusterer:
     def _attach(self, m: Member, story: Story) -> None:
         story.add(m)
         self.story_of[m.id] = story.id
+        self.dirty.add(story.id)
 
     def _detach(self, doc_id) -> Member:
         old = self.stories[self.story_of.pop(doc_id)]
@@ -235,6 +256,7 @@ class StoryClusterer:
         rest = old.without(doc_id)
         if rest.members:
             self.stories[old.id] = rest
+            self.dirty.add(old.id)
         else:
             del self.stories[old.id]
         return member
@@ -250,14 +272,10 @@ def _cos(v: np.ndarray, s: np.ndarray) -> float:
     return float(v @ s) / n if n > 0 else 0.0
 
 
-def _lex_cos(a: dict, b: dict, b_norm2: float) -> float:
-    """Cosine of two sparse vectors, ``b``'s squared norm given."""
+def _sparse_dot(a: dict, b: dict) -> float:
     if len(a) > len(b):
-        dot = sum(w * a.get(k, 0.0) for k, w in b.items())
-    else:
-        dot = sum(w * b.get(k, 0.0) for k, w in a.items())
-    na = sum(w * w for w in a.values())
-    return dot / (na * b_norm2) ** 0.5 if na > 0 and b_norm2 > 0 else 0.0
+        a, b = b, a
+    return sum(w * b.get(k, 0.0) for k, w in a.items())
 
 
 def _encode(m: Member) -> dict:

@@ -8,10 +8,10 @@ TITLES = frozenset("""
 President Vice Prime Minister Secretary Chancellor Premier Ambassador Envoy Senator Sen Representative Rep
 Governor Gov Mayor Councillor Councilman Councilwoman Judge Justice General Gen Admiral Colonel Col Lieutenant Lt
 Major Maj Captain Capt Commander Sergeant Sgt Officer Detective Inspector Chief Director Chairman Chairwoman Chair
-Spokesman Spokeswoman Spokesperson Minister King Queen Prince Princess Emperor Empress Pope Cardinal Archbishop
+Spokesman Spokeswoman Spokesperson King Queen Prince Princess Emperor Empress Pope Cardinal Archbishop
 Bishop Reverend Rev Father Rabbi Imam Sheikh Ayatollah Mullah Mawlawi Maulana Sultan Emir Crown Mr Mrs Ms Miss
 Mx Dr Prof Professor Sir Dame Lord Lady Baroness Coach Manager CEO Founder Leader Speaker Attorney Auditor
-Commissioner Marshal Superintendent Deputy Acting Former Interim Senior Junior First Lady Secretary-General
+Commissioner Marshal Superintendent Deputy Acting Former Interim Senior Junior
 President-elect Dean Provost Ombudsman Congressman Congresswoman Assemblyman Assemblywoman Delegate
 Administrator Head Treasurer Comptroller Registrar Secretary-General Director-General
 """.split())
@@ -48,8 +48,8 @@ Times Post News Journal Herald Gazette Tribune Telegraph Press Broadcasting Tele
 Club FC Rovers Athletic Museum Gallery Hospital Clinic Trust Fund Exchange Reserve Board Centre Center
 Church Mosque Forum Observatory Program Programme Initiative Project Caucus Syndicate Cartel Design Designs
 Studio Architects Associates Consulting Capital Ventures Brands Foods Pharmaceuticals Solutions Software Games
-Entertainment Productions Publishing Magazine Institute Academy Conservatory Orchestra Theatre Theater
-Brothers Securities Equities Investments Insurance Advisors Advisers Management Bancorp Bankers Motors Partners
+Entertainment Productions Publishing Magazine Academy Conservatory Orchestra Theatre Theater
+Brothers Securities Equities Investments Insurance Advisors Advisers Management Bankers
 """.split())
 # A last word that makes a name a place, a building or an event rather than a person: "Forest Hill".
 PLACE_WORDS = frozenset("""
