@@ -8,19 +8,21 @@
 Score of an article against a story (``_score``):
 
     s = w * cos(vector, story's summed vectors) + (1 - w) * cos(tf-idf, story's summed tf-idf)
-        + entity_weight * (share of the article's entities already in the story - 1/2)   [both have entities]
-        - time_weight * days outside the story's time span / window_days                [both have times]
+        - time_weight * days outside the story's time span / window_days       [when both have times]
 
 Stories more than ``window_days`` away in time are not candidates. The dense vector carries meaning (paraphrase,
 other words for the same thing); the exact TF-IDF carries names, places and numbers, which is what keeps two
-events of the same kind (two earthquakes, two rehab stays) apart. Deterministic: the same articles in the same
-order give the same stories; ties go to the older story. Story ids are integers from 1, in creation order; a merge
-keeps the older id.
+events of the same kind (two earthquakes, two rehab stays) apart. Entities (``Doc.entities``, e.g. the keys from
+``broadsheet.enrich.entities``) enter the TF-IDF as terms of their own: a shared rare entity counts for much, a
+shared common one ("country:United States") for little, by the same IDF that weighs words.
+
+Deterministic: the same articles in the same order give the same stories; ties go to the older story. Story ids
+are integers from 1, in creation order; a merge keeps the older id. Memory grows with the open stories: call
+``forget()`` for those past the time window once the store has them.
 """
 from __future__ import annotations
 
 import base64
-from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 
@@ -29,6 +31,7 @@ import numpy as np
 from .providers.tfidf import HashedTfidf
 
 CANDIDATES = 20  # stories scored in full after a pre-selection by dense cosine
+SMALL = 2  # reconsider(): articles of stories this small get a second chance to join a story that has grown
 
 
 @dataclass(frozen=True)
@@ -37,16 +40,17 @@ class ClusterConfig:
     dense_weight: float  # w above; 0 = TF-IDF only
     merge_threshold: float  # reconsider(): merge two stories whose sums score at least this
     split_threshold: float  # reconsider(): a member scoring below this against the rest of its story moves
-    entity_weight: float = 0.2
     time_weight: float = 0.1
     window_days: float = 7.0
     lex_terms: int = 100  # TF-IDF terms kept per article
 
 
-# Chosen on the tuning halves of the benchmarks (docs/BENCHMARKS.md, "Story clustering"), not on the report halves.
+# Chosen by `python bench/clustering.py --tune` on the TUNE halves of ECB+ and GoogleNews-TS only (the grid's best
+# mean of ECB+ BCubed F1, ECB+ one-event-per-topic BCubed F1 and GoogleNews NMI); split = threshold / 2 (hysteresis).
+# See docs/BENCHMARKS.md, "Story clustering". window_days and time_weight are not tuned (no benchmark has times).
 PROFILES = {
-    "minilm": ClusterConfig(threshold=0.40, dense_weight=0.5, merge_threshold=0.55, split_threshold=0.25),
-    "tfidf": ClusterConfig(threshold=0.25, dense_weight=0.0, merge_threshold=0.40, split_threshold=0.12),
+    "minilm": ClusterConfig(threshold=0.35, dense_weight=0.5, merge_threshold=0.5, split_threshold=0.175),
+    "tfidf": ClusterConfig(threshold=0.2, dense_weight=0.0, merge_threshold=0.35, split_threshold=0.1),
 }
 
 
@@ -64,8 +68,7 @@ class Doc:
 class Member:
     id: int | str
     vector: np.ndarray
-    lex: dict[int, float]  # the article's strongest TF-IDF terms
-    entities: frozenset[str]
+    lex: dict[int, float]  # the article's strongest TF-IDF terms (words and entities)
     published: datetime | None
 
     @property
@@ -74,12 +77,11 @@ class Member:
 
 
 class Story:
-    """Members plus running sums (dense, TF-IDF, entity counts) and the time span."""
+    """Members plus running sums (dense, TF-IDF) and the time span."""
 
     def __init__(self, story_id: int, members=()):
         self.id, self.members = story_id, []
         self.dense_sum, self.lex_sum, self.lex_norm2 = None, {}, 0.0
-        self.entities: Counter = Counter()
         self.first = self.last = None
         for m in members:
             self.add(m)
@@ -91,7 +93,6 @@ class Story:
             old = self.lex_sum.get(k, 0.0)
             self.lex_sum[k] = old + w
             self.lex_norm2 += (old + w) ** 2 - old * old
-        self.entities.update(m.entities)
         if m.published is not None:
             self.first = min(self.first or m.published, m.published)
             self.last = max(self.last or m.published, m.published)
@@ -129,16 +130,35 @@ class StoryClusterer:
         """Place one article; returns its story id. Adding a known id again re-places it."""
         if doc.id in self.story_of:
             self._detach(doc.id)
-        text = "\n".join(p for p in (doc.title, doc.text) if p)
-        self.tfidf.learn([text])
-        lex = sorted(self.tfidf.sparse(text).items(), key=lambda kv: (-kv[1], kv[0]))[: self.config.lex_terms]
+        counts = self.tfidf.counts(_text(doc), sorted(doc.entities or ()))
+        self.tfidf.learn_counts([counts])
+        lex = sorted(self.tfidf.weigh(counts).items(), key=lambda kv: (-kv[1], kv[0]))[: self.config.lex_terms]
         vec = np.asarray(doc.vector, dtype=np.float32).reshape(-1)
-        return self._place(Member(doc.id, vec, dict(lex), frozenset(doc.entities or ()), doc.published))
+        return self._place(Member(doc.id, vec, dict(lex), doc.published))
+
+    def add_batch(self, docs) -> dict:
+        """The ingestion path: place a batch of new articles (e.g. one refresh), then ``reconsider()`` the stories
+        they touched. Returns {"stories": [story id per doc], "moved": [...], "merged": [...]}; read the final
+        story of each article from ``labels()`` (a merge may have renumbered it)."""
+        stories = [self.add(d) for d in docs]
+        return {"stories": stories, **self.reconsider()}
+
+    def forget(self, before: datetime) -> list[int]:
+        """Drop stories whose newest article is older than ``before`` (they stay in the store, closed); returns
+        their ids. Bounds memory: state grows with the open stories only."""
+        old = sorted(s.id for s in self.stories.values() if s.last is not None and s.last < before)
+        for sid in old:
+            for m in self.stories.pop(sid).members:
+                del self.story_of[m.id]
+            self.dirty.discard(sid)
+        return old
 
     def reconsider(self, story_ids=None) -> dict:
-        """Re-examine ``story_ids`` (default: those changed since the last call): members scoring below ``split_threshold`` against the rest of
-        their story are placed again (elsewhere or alone), then stories scoring ``merge_threshold`` or more against
-        a neighbour are merged into the older one. Returns {"moved": [(doc, from, to)], "merged": [(from, into)]}."""
+        """Re-examine ``story_ids`` (default: the stories changed since the last call). Members scoring below
+        ``split_threshold`` against the rest of their story are placed again (elsewhere or alone); articles of
+        small stories (any, not only changed ones) join a story they now reach ``threshold`` with; then stories
+        scoring ``merge_threshold`` or more against a neighbour are merged into the older one.
+        Returns {"moved": [(doc, from_story, to_story)], "merged": [(from_story, into_story)]}."""
         cfg, moved, merged = self.config, [], []
         targets = sorted(self.dirty if story_ids is None else story_ids)
         self.dirty = set()
@@ -150,6 +170,13 @@ class StoryClusterer:
             for m in misfits[: len(story.members) // 2]:  # never dissolve a story in one pass
                 self._detach(m.id)
                 moved.append((m.id, sid, self._place(m, exclude=sid)))
+        for sid in sorted(s.id for s in self.stories.values() if len(s.members) <= SMALL):
+            for m in list(self.stories[sid].members) if sid in self.stories else ():
+                best = self._best(m, exclude=sid)
+                if best is not None:
+                    self._detach(m.id)
+                    self._attach(m, best)
+                    moved.append((m.id, sid, best.id))
         for sid in targets:
             a = self.stories.get(sid)
             if a is None:
@@ -164,10 +191,13 @@ class StoryClusterer:
 
     def merge(self, source: int, into: int) -> None:
         """Editor action: move every article of story ``source`` into story ``into``."""
-        self._merge(self.stories[source], into=self.stories[into])
+        if source != into:
+                self._merge(self.stories[source], into=self.stories[into])
 
     def split(self, doc_ids) -> int:
         """Editor action: take these articles out of their stories into one new story; returns its id."""
+        if not doc_ids:
+            raise ValueError("split() needs at least one article")
         members = [self._detach(i) for i in doc_ids]
         story = self._new_story()
         for m in members:
@@ -200,16 +230,13 @@ class StoryClusterer:
     # ------------------------------------------------------------------ scoring
     def _score(self, m: Member, story: Story, leave_out: bool = False) -> float:
         """Score of ``m`` against ``story``; ``leave_out``: against the rest of the story ``m`` is in."""
-        cfg, k = self.config, int(leave_out)
+        cfg = self.config
         dense = story.dense_sum - m.vector if leave_out else story.dense_sum
         dot, mm, n2 = _sparse_dot(m.lex, story.lex_sum), m.lex_norm2, story.lex_norm2
         if leave_out:
             dot, n2 = dot - mm, n2 - 2 * dot + mm
         lex = dot / (mm * n2) ** 0.5 if mm > 0 and n2 > 1e-9 else 0.0
         s = cfg.dense_weight * _cos(m.vector, dense) + (1 - cfg.dense_weight) * lex
-        if m.entities and any(c > k for c in story.entities.values()):
-            shared = sum(1 for e in m.entities if story.entities[e] > k)
-            s += cfg.entity_weight * (shared / len(m.entities) - 0.5)
         gap = story.gap_days(m.published, m.published, leave_out=m if leave_out else None)
         return s if gap is None else s - cfg.time_weight * gap / cfg.window_days
 
@@ -218,13 +245,17 @@ class StoryClusterer:
         lex = _sparse_dot(a.lex_sum, b.lex_sum) / n2 ** 0.5 if n2 > 0 else 0.0
         return w * _cos(a.dense_sum, b.dense_sum) + (1 - w) * lex
 
-    def _place(self, m: Member, exclude: int | None = None) -> int:
+    def _best(self, m: Member, exclude: int | None = None) -> Story | None:
+        """The story ``m`` scores best against, if at least ``threshold``; ties go to the older story."""
         best, best_score = None, self.config.threshold
         for story in self._candidates(m.vector, m.published, m.published, exclude):
             s = self._score(m, story)
             if s > best_score or (best is None and s == best_score):
                 best, best_score = story, s
-        story = best or self._new_story()
+        return best
+
+    def _place(self, m: Member, exclude: int | None = None) -> int:
+        story = self._best(m, exclude) or self._new_story()
         self._attach(m, story)
         return story.id
 
@@ -267,6 +298,19 @@ class StoryClusterer:
         del self.stories[source.id]
 
 
+def similarity(a: Doc, b: Doc, tfidf: HashedTfidf, profile: str = "minilm") -> float:
+    """Article-to-article score on the clusterer's scale (time left out): the dense and TF-IDF cosines mixed as in
+    ``profile``. ``tfidf`` supplies the document frequencies (e.g. ``StoryClusterer.tfidf``)."""
+    w = PROFILES[profile].dense_weight
+    la, lb = (tfidf.weigh(tfidf.counts(_text(d), sorted(d.entities or ()))) for d in (a, b))
+    return w * _cos(np.asarray(a.vector), np.asarray(b.vector)) + (1 - w) * _sparse_dot(la, lb)
+
+
+def _text(doc: Doc) -> str:
+    """The words the TF-IDF reads; the headline twice: it is the densest statement of the event."""
+    return "\n".join(p for p in (doc.title, doc.title, doc.text) if p)
+
+
 def _cos(v: np.ndarray, s: np.ndarray) -> float:
     n = float(np.linalg.norm(s)) * float(np.linalg.norm(v))
     return float(v @ s) / n if n > 0 else 0.0
@@ -280,11 +324,10 @@ def _sparse_dot(a: dict, b: dict) -> float:
 
 def _encode(m: Member) -> dict:
     return {"id": m.id, "vector": base64.b64encode(m.vector.astype("<f4").tobytes()).decode("ascii"),
-            "lex": list(m.lex.items()), "entities": sorted(m.entities),
-            "published": m.published.isoformat() if m.published else None}
+            "lex": list(m.lex.items()), "published": m.published.isoformat() if m.published else None}
 
 
 def _decode(d: dict) -> Member:
     vec = np.frombuffer(base64.b64decode(d["vector"]), dtype="<f4").astype(np.float32)
-    return Member(d["id"], vec, {int(k): w for k, w in d["lex"]}, frozenset(d["entities"]),
+    return Member(d["id"], vec, {int(k): w for k, w in d["lex"]},
                   datetime.fromisoformat(d["published"]) if d["published"] else None)

@@ -12,7 +12,7 @@ from .errors import install_error_handlers
 from .page_cache import PageCache
 from .same_origin import SameOriginMiddleware
 from .templating import STATIC_DIR, VersionedStaticFiles
-from .views import HOT_ROUTERS, ROUTERS
+from .views import PAGES, ROUTERS
 
 _frozen = False
 
@@ -50,12 +50,11 @@ def create_app(ctx: Context, page_cache: bool = True) -> FastAPI:
         app.add_middleware(PageCache)  # added last: outermost, so a cached page skips everything else
     # Routes are tried in order, each at a cost (FastAPI's matching is not cheap): the two most requested pages
     # first, then the API, then the other pages and the static files.
-    for router in HOT_ROUTERS:
-        app.include_router(router)
+    for path, endpoint in PAGES:
+        app.add_route(path, endpoint, methods=["GET"], include_in_schema=False)
     app.include_router(api_router, prefix=API_PREFIX)
     for router in ROUTERS:
-        if router not in HOT_ROUTERS:
-            app.include_router(router)
+        app.include_router(router)
     app.mount("/static", VersionedStaticFiles(directory=STATIC_DIR), name="static")
     app.add_api_route(f"{API_PREFIX}/openapi.json", openapi_route(app), include_in_schema=False)
     return app

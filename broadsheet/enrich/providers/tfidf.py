@@ -52,26 +52,34 @@ class HashedTfidf:
         self._sign = rng.choice(np.array([-1.0, 1.0], dtype=np.float32), BUCKETS)
 
     @staticmethod
-    def counts(text: str) -> Counter:
-        return Counter(_bucket(t) for t in tokens(text))
+    def counts(text: str, terms=()) -> Counter:
+        """Term counts of ``text``, plus ``terms`` (e.g. entity keys) once each, in their own namespace."""
+        c = Counter(_bucket(t) for t in tokens(text))
+        c.update(_bucket("\x1f" + t.lower()) for t in terms)
+        return c
 
     def learn(self, texts: list[str]) -> None:
         """Count each text once in the document frequencies."""
-        buckets = [np.fromiter(self.counts(t).keys(), dtype=np.int64) for t in texts]
+        self.learn_counts([self.counts(t) for t in texts])
+
+    def learn_counts(self, counts: list[Counter]) -> None:
+        buckets = [np.fromiter(c.keys(), dtype=np.int64) for c in counts]
         with self._lock:
             for b in buckets:
                 self.df[b] += 1
-            self.n_docs += len(texts)
+            self.n_docs += len(counts)
 
-    def sparse(self, text: str) -> dict[int, float]:
-        """L2-normalised {bucket: weight} for one text (uses the frequencies learned so far)."""
-        c = self.counts(text)
-        if not c:
+    def weigh(self, counts: Counter) -> dict[int, float]:
+        """L2-normalised {bucket: weight} (uses the frequencies learned so far)."""
+        if not counts:
             return {}
         n = self.n_docs
-        w = {b: (1.0 + math.log(tf)) * (math.log((1 + n) / (1 + int(self.df[b]))) + 1.0) for b, tf in c.items()}
+        w = {b: (1.0 + math.log(tf)) * (math.log((1 + n) / (1 + int(self.df[b]))) + 1.0) for b, tf in counts.items()}
         norm = math.sqrt(sum(v * v for v in w.values()))
         return {b: v / norm for b, v in w.items()}
+
+    def sparse(self, text: str) -> dict[int, float]:
+        return self.weigh(self.counts(text))
 
     def dense(self, texts: list[str], learn: bool = True) -> np.ndarray:
         """(len(texts), dim) float32, rows L2-normalised (zero rows for texts without a word)."""

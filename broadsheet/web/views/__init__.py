@@ -1,5 +1,6 @@
-"""Web pages, one view module each; ``ROUTERS`` is what the app factory includes."""
+"""Web pages, one view module each; the app factory adds ``PAGES`` and includes ``ROUTERS``."""
 from . import article, home, search, source, sources
 
-ROUTERS = [home.router, article.router, source.router, sources.router, search.router]
-HOT_ROUTERS = [home.router, article.router]  # FastAPI tries routes in order: the most requested pages go first
+# The two most requested pages: plain Starlette routes (see views/home.py), added first and straight on the app.
+PAGES = [("/", home.home), ("/articles/{article_id}", article.article_page)]
+ROUTERS = [source.router, sources.router, search.router]

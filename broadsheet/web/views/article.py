@@ -8,7 +8,7 @@ import re
 from html import escape
 from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 from pydantic import Field, TypeAdapter
@@ -16,7 +16,6 @@ from pydantic import Field, TypeAdapter
 from ..deps import read, validated
 from ..templating import render
 
-router = APIRouter(include_in_schema=False)
 _ID = TypeAdapter(Annotated[int, Field(ge=-2**63, le=2**63 - 1)])  # what a database integer can hold
 
 
@@ -27,8 +26,6 @@ async def article_page(request: Request) -> HTMLResponse:
     body = Markup(without_leading_title(article["content_html"] or "", article["title"]))  # sanitised at ingestion
     return render(request, "article.html", article=article, body=body, others=others)
 
-
-router.add_route("/articles/{article_id}", article_page, methods=["GET"], include_in_schema=False)
 
 
 def without_leading_title(html: str, title: str) -> str:

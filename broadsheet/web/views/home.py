@@ -5,7 +5,7 @@ dependency injection (about a third of their CPU time); the page number is valid
 """
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse
 from pydantic import TypeAdapter
 
@@ -13,7 +13,6 @@ from ..deps import INLINE_OFFSET_MAX, read, validated
 from ..pagination import Page, PageNumber
 from ..templating import render
 
-router = APIRouter(include_in_schema=False)
 _PAGE = TypeAdapter(PageNumber)
 
 
@@ -25,5 +24,3 @@ async def home(request: Request) -> HTMLResponse:
     latest = await read(ctx, page * size <= INLINE_OFFSET_MAX, Page.fetch, ctx.store.articles.latest, page, size, "/")
     return render(request, "home.html", page=latest)
 
-
-router.add_route("/", home, methods=["GET"], include_in_schema=False)
