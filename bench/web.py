@@ -1,10 +1,11 @@
 """Web latency on a store of 100,000 generated articles: home, article, search pages and /api/v1/articles.
 
 Starts `broadsheet serve` on loopback against the generated store (bench/web_corpus.py: Zipf-distributed words,
-search terms in 1–10% of the articles) and drives it with Debian's `wrk` at 1, 20 and 50 connections for --seconds
-each; reports requests/s, p50 and p99 and errors, and ends with one line of JSON.
+single-word search terms in 1–10% of the articles) and drives it with Debian's `wrk` at 1, 20 and 50 connections
+for --seconds each; reports requests/s, p50 and p99, errors and the server's CPU time per request, and ends with
+one line of JSON. See docs/BENCHMARKS.md, "Web latency".
 
-    python bench/web.py [--articles 100000] [--seconds 20] [--workers 2] [--database-url URL] [--store FILE]
+    python bench/web.py [--articles 100000] [--seconds 20] [--workers 2] [--database-url URL] [--store FILE] [--keep]
 
 Endpoints: ``home`` (``/?page=1..5``), ``home-private`` (the same pages with a cookie, as a signed-in visitor would
 send: never answered from the page cache, so this is the full render), ``article`` (``/articles/{random id}``:
@@ -48,7 +49,9 @@ request = function()
 end
 """
 ENDPOINTS = ("home", "home-private", "article", "search", "api")
-WRK_THREADS = 2  # measured against 1 thread: the Lua request() makes one wrk thread the bottleneck above ~7k req/s
+# Measured against 1 thread on the 2-core VM: 2 threads gave more requests/s in each of 4 back-to-back pairs, and
+# wrk itself stayed at 5-11% of a core either way, so the second thread takes little from the server.
+WRK_THREADS = 2
 
 
 def free_port() -> int:
@@ -104,6 +107,7 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2, help="web worker processes (`broadsheet serve --workers`)")
     ap.add_argument("--database-url", help="default: a fresh SQLite file in a temp dir (kept with --keep)")
     ap.add_argument("--store", help="reuse an existing generated SQLite file instead of building one")
+    ap.add_argument("--keep", action="store_true", help="keep the generated store (its path is printed)")
     args = ap.parse_args()
     if not shutil.which("wrk"):
         print("wrk is not installed (apt-get install wrk): skipping")
@@ -155,6 +159,10 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=20)
+        if args.keep:
+            print(f"Kept {tmp}", flush=True)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
     summary = {"bench": "web", "articles": args.articles, "workers": args.workers, "seconds": args.seconds,
                "wrk_threads": WRK_THREADS, "cpus": os.cpu_count(), "database": url.split(":")[0],
                "search_term_matches": matches, "results": results,

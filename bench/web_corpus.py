@@ -97,9 +97,9 @@ def build(database_url: str, n: int, n_sources: int = 50, progress=print) -> Sto
     cum = list(itertools.accumulate(1 / r ** ZIPF_S for r in range(1, len(words) + 1)))
     t0 = time.perf_counter()
     with store.db.write() as conn:
-        conn.execute(insert(sources), [dict(url=f"https://outlet{s}.example/feed", kind="feed",
-                                            title=f"Outlet {s}", site_url=f"https://outlet{s}.example/",
-                                            paused=True, error_count=0, created_at=now) for s in range(1, n_sources + 1)])
+        conn.execute(insert(sources), [dict(url=f"https://outlet{s}.example/feed", kind="feed", title=f"Outlet {s}",
+                                            site_url=f"https://outlet{s}.example/", paused=True, error_count=0,
+                                            created_at=now) for s in range(1, n_sources + 1)])
     batch = 2000
     for start in range(0, n, batch):
         rows = [article_row(rnd, i, 1 + i % n_sources, now, words, cum) for i in range(start, min(n, start + batch))]

@@ -30,14 +30,14 @@ def cmd_serve(args) -> int:
     ctx = build_context(settings, with_queue=True)
     print(f"Broadsheet on http://{settings.host}:{settings.port}/ (database: {ctx.store.dialect})", flush=True)
     if (args.workers or 1) <= 1:
-        uvicorn.run(create_app(ctx), host=settings.host, port=settings.port, log_level="warning")
+        uvicorn.run(create_app(ctx), host=settings.host, port=settings.port, log_level="warning", access_log=False)
         return 0
     # Several web processes: this one keeps the scheduler; the workers (see web/asgi.py) only serve.
     os.environ["BROADSHEET_DATABASE_URL"] = settings.database_url
     ctx.queue.start()
     try:
         uvicorn.run("broadsheet.web.asgi:worker_app", factory=True, host=settings.host, port=settings.port,
-                    workers=args.workers, log_level="warning")
+                    workers=args.workers, log_level="warning", access_log=False)
     finally:
         ctx.close()
     return 0

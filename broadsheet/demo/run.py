@@ -53,7 +53,7 @@ def run_demo(args) -> int:
     print(f"Broadsheet demo on http://{settings.host}:{settings.port}/ (SQLite: {make_url(url).database})",
           flush=True)
     try:
-        uvicorn.run(create_app(ctx), host=settings.host, port=settings.port, log_level="warning")
+        uvicorn.run(create_app(ctx), host=settings.host, port=settings.port, log_level="warning", access_log=False)
     finally:
         site.stop()
     return 0
