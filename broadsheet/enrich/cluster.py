@@ -49,7 +49,7 @@ class ClusterConfig:
 # mean of ECB+ BCubed F1, ECB+ one-event-per-topic BCubed F1 and GoogleNews NMI); split = threshold / 2 (hysteresis).
 # See docs/BENCHMARKS.md, "Story clustering". window_days and time_weight are not tuned (no benchmark has times).
 PROFILES = {
-    "minilm": ClusterConfig(threshold=0.35, dense_weight=0.5, merge_threshold=0.5, split_threshold=0.175),
+    "minilm": ClusterConfig(threshold=0.3, dense_weight=0.4, merge_threshold=0.4, split_threshold=0.15),
     "tfidf": ClusterConfig(threshold=0.2, dense_weight=0.0, merge_threshold=0.35, split_threshold=0.1),
 }
 

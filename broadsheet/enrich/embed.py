@@ -20,7 +20,7 @@ from .providers import minilm
 from .providers.tfidf import HashedTfidf
 
 log = logging.getLogger(__name__)
-LEAD_CHARS = 2000  # MiniLM reads ~256 word pieces; more text only costs tokenising time
+LEAD_CHARS = 2000  # MiniLM reads the first 128 word pieces (~600 characters); the TF-IDF fallback reads it all
 
 
 class Embedder(Protocol):
@@ -73,8 +73,6 @@ def _load(prefer: str) -> Embedder:
             raise RuntimeError(why)
         log.warning("embeddings: using the TF-IDF fallback (%s)", why)
         _reason[prefer] = why
-    else:
-        _reason[prefer] = "TF-IDF chosen in settings"
     return _one("tfidf", TfidfEmbedder)
 
 
@@ -87,4 +85,5 @@ def _one(name: str, factory) -> Embedder:
 def active(prefer: str = "auto") -> dict:
     """{'name', 'dim', 'reason'} of the embedder ``get_embedder(prefer)`` returns; reason is None for MiniLM."""
     emb = get_embedder(prefer)
-    return {"name": emb.name, "dim": emb.dim, "reason": _reason.get(prefer)}
+    reason = _reason.get(prefer) or ("TF-IDF chosen in settings" if prefer == "tfidf" else None)
+    return {"name": emb.name, "dim": emb.dim, "reason": reason}
