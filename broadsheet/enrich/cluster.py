@@ -31,7 +31,7 @@ import numpy as np
 from .providers.tfidf import HashedTfidf
 
 CANDIDATES = 20  # stories scored in full after a pre-selection by dense cosine
-SMALL = 2  # reconsider(): articles of stories this small get a second chance to join a story that has grown
+SMALL = 2  # reconsider(): articles of a story this small that did not grow through a whole pass get a second chance
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class ClusterConfig:
 # See docs/BENCHMARKS.md, "Story clustering". window_days and time_weight are not tuned (no benchmark has times).
 PROFILES = {
     "minilm": ClusterConfig(threshold=0.3, dense_weight=0.4, merge_threshold=0.4, split_threshold=0.15),
-    "tfidf": ClusterConfig(threshold=0.2, dense_weight=0.0, merge_threshold=0.35, split_threshold=0.1),
+    "tfidf": ClusterConfig(threshold=0.2, dense_weight=0.0, merge_threshold=0.3, split_threshold=0.1),
 }
 
 
@@ -79,8 +79,8 @@ class Member:
 class Story:
     """Members plus running sums (dense, TF-IDF) and the time span."""
 
-    def __init__(self, story_id: int, members=()):
-        self.id, self.members = story_id, []
+    def __init__(self, story_id: int, members=(), idle: int = 0):
+        self.id, self.members, self.idle = story_id, [], idle  # idle: reconsider() passes without a change
         self.dense_sum, self.lex_sum, self.lex_norm2 = None, {}, 0.0
         self.first = self.last = None
         for m in members:
@@ -99,7 +99,7 @@ class Story:
 
     def without(self, doc_id) -> "Story":
         """A copy without one member (sums rebuilt in member order, so they are exact)."""
-        return Story(self.id, [m for m in self.members if m.id != doc_id])
+        return Story(self.id, [m for m in self.members if m.id != doc_id], self.idle)
 
     def span(self, leave_out: Member | None = None) -> tuple[datetime | None, datetime | None]:
         if leave_out is None or leave_out.published is None:
@@ -156,11 +156,14 @@ class StoryClusterer:
     def reconsider(self, story_ids=None) -> dict:
         """Re-examine ``story_ids`` (default: the stories changed since the last call). Members scoring below
         ``split_threshold`` against the rest of their story are placed again (elsewhere or alone); articles of
-        small stories (any, not only changed ones) join a story they now reach ``threshold`` with; then stories
+        small stories that did not grow through the previous pass (outliers, not the first article of an event
+        that is still coming in) join a story they now reach ``threshold`` with; then stories
         scoring ``merge_threshold`` or more against a neighbour are merged into the older one.
         Returns {"moved": [(doc, from_story, to_story)], "merged": [(from_story, into_story)]}."""
         cfg, moved, merged = self.config, [], []
         targets = sorted(self.dirty if story_ids is None else story_ids)
+        for story in self.stories.values():
+            story.idle = 0 if story.id in self.dirty else story.idle + 1
         self.dirty = set()
         for sid in targets:
             story = self.stories.get(sid)
@@ -170,7 +173,7 @@ class StoryClusterer:
             for m in misfits[: len(story.members) // 2]:  # never dissolve a story in one pass
                 self._detach(m.id)
                 moved.append((m.id, sid, self._place(m, exclude=sid)))
-        for sid in sorted(s.id for s in self.stories.values() if len(s.members) <= SMALL):
+        for sid in sorted(s.id for s in self.stories.values() if len(s.members) <= SMALL and s.idle >= 1):
             for m in list(self.stories[sid].members) if sid in self.stories else ():
                 best = self._best(m, exclude=sid)
                 if best is not None:
@@ -215,15 +218,15 @@ class StoryClusterer:
         """JSON-serialisable state (vectors as base64 float32); sums are rebuilt on load, bit for bit."""
         return {"config": asdict(self.config), "tfidf": self.tfidf.state(), "next_id": self.next_id,
                 "dirty": sorted(self.dirty),
-                "stories": [[s.id, [_encode(m) for m in s.members]] for s in self.stories.values()]}
+                "stories": [[s.id, [_encode(m) for m in s.members], s.idle] for s in self.stories.values()]}
 
     @classmethod
     def from_state(cls, state: dict) -> "StoryClusterer":
         c = cls(ClusterConfig(**state["config"]))
         c.tfidf.load_state(state["tfidf"])
         c.next_id, c.dirty = state["next_id"], set(state["dirty"])
-        for sid, members in state["stories"]:
-            c.stories[sid] = Story(sid, [_decode(m) for m in members])
+        for sid, members, idle in state["stories"]:
+            c.stories[sid] = Story(sid, [_decode(m) for m in members], idle)
         c.story_of = {m.id: s.id for s in c.stories.values() for m in s.members}
         return c
 
