@@ -18,7 +18,7 @@ shared common one ("country:United States") for little, by the same IDF that wei
 
 Deterministic: the same articles in the same order give the same stories; ties go to the older story. Story ids
 are integers from 1, in creation order; a merge keeps the older id. Memory grows with the open stories: call
-``forget()`` for those past the time window once the store has them.
+``forget()`` for those past the time window once the store has them. Not thread-safe: one writer (the ingest job).
 """
 from __future__ import annotations
 

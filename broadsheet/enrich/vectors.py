@@ -27,50 +27,61 @@ class IndexMismatch(ValueError):
 
 
 class _Exact:
-    """Brute-force cosine search; O(n·dim) per query, fine to ~100k vectors."""
+    """Brute-force cosine search; O(n·dim) per query, fine to ~100k vectors. Rows live in a buffer that doubles."""
 
     def __init__(self, dim: int, dtype: str):
-        self.dim = dim
+        self.dim, self.n = dim, 0
         self.ids = np.zeros(0, dtype=np.int64)
-        self.mat = np.zeros((0, dim), dtype=np.float16 if dtype == "f16" else np.float32)
+        self.buf = np.zeros((0, dim), dtype=np.float16 if dtype == "f16" else np.float32)
         self.row: dict[int, int] = {}
 
+    @property
+    def mat(self) -> np.ndarray:
+        return self.buf[: self.n]
+
     def __len__(self):
-        return len(self.ids)
+        return self.n
 
     def add(self, ids, vecs):
         self.remove(ids)
-        self.row.update((int(i), len(self.ids) + n) for n, i in enumerate(ids))
-        self.ids = np.concatenate([self.ids, ids])
-        self.mat = np.concatenate([self.mat, vecs.astype(self.mat.dtype)])
+        need = self.n + len(ids)
+        if need > len(self.buf):
+            cap = max(need, 2 * len(self.buf), 1024)
+            self.buf = np.concatenate([self.buf[: self.n], np.zeros((cap - self.n, self.dim), self.buf.dtype)])
+            self.ids = np.concatenate([self.ids[: self.n], np.zeros(cap - self.n, np.int64)])
+        self.buf[self.n:need], self.ids[self.n:need] = vecs, ids
+        self.row.update((int(i), self.n + k) for k, i in enumerate(ids))
+        self.n = need
 
     def remove(self, ids):
         rows = [self.row.pop(int(i)) for i in ids if int(i) in self.row]
         if rows:
-            keep = np.setdiff1d(np.arange(len(self.ids)), rows)
-            self.ids, self.mat = self.ids[keep], self.mat[keep]
-            self.row = {int(i): n for n, i in enumerate(self.ids)}
+            keep = np.setdiff1d(np.arange(self.n), rows)
+            self.n = len(keep)
+            self.buf[: self.n], self.ids[: self.n] = self.buf[keep], self.ids[keep]
+            self.row = {int(i): k for k, i in enumerate(self.ids[: self.n])}
 
     def search(self, vec, k):
-        if not len(self.ids):
+        if not self.n:
             return []
-        s = self.mat @ vec.astype(self.mat.dtype)
+        ids, s = self.ids[: self.n], self.mat @ vec.astype(self.buf.dtype)
         top = np.argpartition(-s, k - 1)[:k] if k < len(s) else np.arange(len(s))
-        top = top[np.lexsort((self.ids[top], -s[top]))]  # score, then id: deterministic ties
-        return [(int(self.ids[j]), float(s[j])) for j in top]
+        top = top[np.lexsort((ids[top], -s[top]))]  # score, then id: deterministic ties
+        return [(int(ids[j]), float(s[j])) for j in top]
 
     def get(self, ids):
         return self.mat[[self.row[int(i)] for i in ids]].astype(np.float32)
 
     def save(self, path):
         with open(path, "wb") as f:
-            np.savez(f, ids=self.ids, mat=self.mat)
+            np.savez(f, ids=self.ids[: self.n], mat=self.mat)
 
     def load(self, path):
         with np.load(path) as z:
             if z["mat"].shape[1] != self.dim:
                 raise IndexMismatch(f"{path}: dimension {z['mat'].shape[1]}, expected {self.dim}")
-            self.ids, self.mat = z["ids"], z["mat"]
+            self.ids, self.buf = z["ids"], z["mat"].astype(self.buf.dtype)
+        self.n = len(self.ids)
         self.row = {int(i): n for n, i in enumerate(self.ids)}
 
 
@@ -153,6 +164,8 @@ class VectorIndex:
     def search(self, vector, k: int = 10, exclude_ids=()) -> list[tuple[int, float]]:
         """The k nearest ids with their cosine similarity, best first, ``exclude_ids`` left out."""
         exclude = {int(i) for i in exclude_ids}
+        if k <= 0:
+            return []
         vec = np.asarray(vector, dtype=np.float32).reshape(self.dim)
         with self._lock:
             hits = self._impl.search(vec, min(len(self._impl), k + len(exclude)))

@@ -65,9 +65,21 @@ def test_file_of_other_backend_is_refused(tmp_path):
         VectorIndex(DIM, path=path, backend="usearch")
 
 
+def test_one_at_a_time_past_the_first_buffer(backend):
+    x = unit(1500)
+    ix = VectorIndex(DIM, backend=backend)
+    for i, v in enumerate(x):
+        ix.add([i], v)
+    assert len(ix) == 1500 and ix.search(x[1400], k=1)[0][0] == 1400
+    ix.remove(range(0, 1500, 2))
+    assert len(ix) == 750 and ix.search(x[1401], k=1)[0][0] == 1401
+
+
 def test_bad_input(backend):
     ix = VectorIndex(DIM, backend=backend)
     assert ix.search(unit(1)[0], k=5) == []
+    ix.add([1], unit(1))
+    assert ix.search(unit(1)[0], k=0) == []
     with pytest.raises(ValueError):
         ix.add([1, 1], unit(2))
     with pytest.raises(ValueError):
