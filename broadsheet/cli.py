@@ -1,4 +1,4 @@
-"""`broadsheet` command line: serve, demo, add, ingest, import-opml, export-opml, extract."""
+"""`broadsheet` command line: serve, demo, add, ingest, import-opml, export-opml, extract, createuser."""
 from __future__ import annotations
 
 import argparse
@@ -121,6 +121,15 @@ def cmd_export_opml(args) -> int:
     return 0
 
 
+def cmd_createuser(args) -> int:
+    from .accounts.users import create_user
+
+    with _store(args) as store:
+        user = create_user(store, args.name, args.password, "admin" if args.admin else "reader")
+    print(f"Created {user['role']} {user['username']} (id {user['id']}).")
+    return 0
+
+
 def cmd_extract(args) -> int:
     from .extract.command import run_extract
 
@@ -155,6 +164,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("file")
     sp = cmd("export-opml", cmd_export_opml, "Export subscriptions as OPML 2.0 (stdout, or -o FILE).")
     sp.add_argument("-o", "--output")
+    sp = cmd("createuser", cmd_createuser, "Create a user account (the first admin comes this way).")
+    sp.add_argument("name")
+    sp.add_argument("--password", required=True)
+    sp.add_argument("--admin", action="store_true", help="give the account the admin role")
     sp = cmd("extract", cmd_extract, "Extract articles from saved pages (.html / .html.gz): one JSON per line.",
              db=False)
     sp.add_argument("--url", help="the page's original URL (for relative links and site rules)")

@@ -79,6 +79,17 @@ class Settings:
                 "started when a refresh has enough work for them. Default: the number of CPUs; 0 or 1 runs "
                 "everything in-thread."})
 
+    signup: str = field(default="invite", metadata={
+        "env": "BROADSHEET_SIGNUP", "choices": ("open", "invite", "closed"),
+        "help": "Who may create an account on the web: 'open' (anyone), 'invite' (with an invite code from an "
+                "admin) or 'closed' (only `broadsheet createuser`)."})
+    session_days: int = field(default=30, metadata={
+        "env": "BROADSHEET_SESSION_DAYS", "help": "Days a sign-in lasts without use (each visit extends it)."})
+    secure_cookies: str = field(default="auto", metadata={
+        "env": "BROADSHEET_SECURE_COOKIES", "choices": ("auto", "true", "false"),
+        "help": "Mark cookies Secure (sent over HTTPS only): 'auto' when the request came over HTTPS, or always "
+                "('true'), or never ('false')."})
+
     @classmethod
     def load(cls, **overrides) -> "Settings":
         values: dict = {}
@@ -111,7 +122,10 @@ def _coerce(cls, name: str, value):
             return int(value)
         if f.type in ("float", float):
             return float(value)
-        return str(value)
+        value = str(value)
+        if "choices" in f.metadata and value not in f.metadata["choices"]:
+            raise ValueError(f"expected one of {', '.join(f.metadata['choices'])}")
+        return value
     except ValueError as e:
         raise InvalidInput(f"Setting {f.metadata['env']} has a bad value {value!r}: {e}", code="bad_config") from e
 

@@ -71,3 +71,21 @@ def test_bad_database_url_is_a_clear_error(monkeypatch, capsys, url, message):
     assert main(["ingest", "-q"]) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def test_createuser_makes_an_admin_and_refuses_bad_input(env, capsys):
+    from broadsheet.accounts.users import authenticate
+    from broadsheet.store import Store
+
+    assert main(["createuser", "root-admin", "--password", "a strong password", "--admin"]) == 0
+    assert "Created admin root-admin" in capsys.readouterr().out
+    assert main(["createuser", "Root-Admin", "--password", "another password"]) == 2
+    assert "taken" in capsys.readouterr().err
+    assert main(["createuser", "<b>x</b>", "--password", "a strong password"]) == 2
+    assert "username" in capsys.readouterr().err
+    store = Store(f"sqlite:///{env / 'cli.db'}")
+    try:
+        assert authenticate(store, "root-admin", "a strong password")["role"] == "admin"
+        assert store.users.count() == 1
+    finally:
+        store.close()

@@ -1,9 +1,13 @@
 """The store: ``Store(url)`` opens (and migrates) the database named by ``BROADSHEET_DATABASE_URL``."""
 from __future__ import annotations
 
+from .api_keys_repo import ApiKeyRepo
 from .articles_repo import ArticleRepo
 from .database import Database
+from .rate_limits_repo import RateLimitRepo
+from .sessions_repo import SessionRepo
 from .sources_repo import SourceRepo
+from .users_repo import UserRepo
 
 
 class Store:
@@ -11,6 +15,10 @@ class Store:
         self.db = Database(url)
         self.sources = SourceRepo(self.db)
         self.articles = ArticleRepo(self.db)
+        self.users = UserRepo(self.db)
+        self.sessions = SessionRepo(self.db)
+        self.api_keys = ApiKeyRepo(self.db)
+        self.rate_limits = RateLimitRepo(self.db)
 
     @property
     def dialect(self) -> str:

@@ -17,6 +17,7 @@ stories = Table(
     Column("source_count", Integer, nullable=False, default=0),
     Column("category", String(32)),
     Column("updated_at", DateTime, nullable=False),
+    Column("comment_count", Integer, nullable=False, default=0),  # migration 0004
     Index("ix_stories_last_published", "last_published_at", "id"),
 )
 
@@ -69,6 +70,7 @@ articles = Table(
     Column("ai_json", Text),  # {"summary": [...], "key_points": [...]}: sentences with offsets
     Column("enriched_at", DateTime),
     Column("enrich_error", Text),
+    Column("comment_count", Integer, nullable=False, default=0),  # migration 0004
     UniqueConstraint("source_id", "guid", name="uq_articles_source_guid"),
     Index("ix_articles_published", "published_at", "id"),
     Index("ix_articles_source_published", "source_id", "published_at"),
@@ -114,3 +116,6 @@ article_vectors = Table(
     Column("model", String(32), nullable=False),
     Column("vector", LargeBinary, nullable=False),  # float32, L2-normalised
 )
+
+
+from . import schema_readers  # noqa: E402,F401  (readers' tables join the same metadata)

@@ -8,6 +8,7 @@ from fastapi import FastAPI
 
 from ..api.v1 import API_PREFIX, api_router, openapi_route
 from ..context import Context
+from .auth import SessionMiddleware
 from .errors import install_error_handlers
 from .page_cache import PageCache
 from .same_origin import SameOriginMiddleware
@@ -45,6 +46,7 @@ def create_app(ctx: Context, page_cache: bool = True) -> FastAPI:
     app = FastAPI(title="Broadsheet", lifespan=lifespan, openapi_url=None, docs_url=None, redoc_url=None)
     app.state.ctx = ctx
     install_error_handlers(app)
+    app.add_middleware(SessionMiddleware)
     app.add_middleware(SameOriginMiddleware)
     if page_cache:
         app.add_middleware(PageCache)  # added last: outermost, so a cached page skips everything else

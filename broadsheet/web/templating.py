@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 
+from .auth import csrf_token, current_user, set_csrf_cookie
 from .filters import FILTERS, GLOBALS
 
 HERE = Path(__file__).parent
@@ -76,5 +77,10 @@ class PageResponse(HTMLResponse):
 
 
 def render(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
-    html = env.get_template(name).render(request=request, path=request.scope["path"], **context)
-    return PageResponse(html, status_code=status_code)
+    """``user`` (the signed-in user or None) and ``csrf()`` (the token for a form's hidden ``csrf_token`` field)
+    are there for every template."""
+    html = env.get_template(name).render(request=request, path=request.scope["path"], user=current_user(request),
+                                         csrf=lambda: csrf_token(request), **context)
+    response = PageResponse(html, status_code=status_code)
+    set_csrf_cookie(request, response)
+    return response
