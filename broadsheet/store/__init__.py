@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from .api_keys_repo import ApiKeyRepo
+from .article_states_repo import ArticleStateRepo
 from .articles_repo import ArticleRepo
 from .database import Database
 from .rate_limits_repo import RateLimitRepo
 from .sessions_repo import SessionRepo
 from .sources_repo import SourceRepo
+from .subscriptions_repo import SubscriptionRepo
 from .users_repo import UserRepo
 
 
@@ -19,6 +21,8 @@ class Store:
         self.sessions = SessionRepo(self.db)
         self.api_keys = ApiKeyRepo(self.db)
         self.rate_limits = RateLimitRepo(self.db)
+        self.subscriptions = SubscriptionRepo(self.db)
+        self.states = ArticleStateRepo(self.db)
 
     @property
     def dialect(self) -> str:
