@@ -1,4 +1,4 @@
-"""`broadsheet` command line: serve, demo, add, ingest, import-opml, export-opml, extract, createuser."""
+"""`broadsheet` command line: serve, demo, add, ingest, import-opml, export-opml, extract, createuser, worker."""
 from __future__ import annotations
 
 import argparse
@@ -40,6 +40,31 @@ def cmd_serve(args) -> int:
                     workers=args.workers, log_level="warning", access_log=False)
     finally:
         ctx.close()
+    return 0
+
+
+def cmd_worker(args) -> int:
+    """A Celery worker for BROADSHEET_QUEUE=celery: runs the jobs that `serve` (and other workers) enqueue."""
+    from .jobs.celery_app import make_celery, safe_url
+
+    settings = _settings(args)
+    app = make_celery(settings)
+    scheduler = None
+    if args.scheduler:
+        from .jobs.celery_queue import CeleryQueue
+
+        scheduler = CeleryQueue(settings)
+        scheduler.start()
+    print(f"Broadsheet worker on {safe_url(settings.broker_url)}, queue {settings.celery_queue!r} "
+          f"(database: {settings.database_url.split(':', 1)[0]})", flush=True)
+    try:
+        app.worker_main(["worker", "--loglevel", "INFO" if args.verbose else "WARNING",
+                         "--concurrency", str(args.concurrency or settings.workers or 1),
+                         "--hostname", f"broadsheet-{settings.celery_queue}@%h", "--without-mingle",
+                         "--without-gossip"])
+    finally:
+        if scheduler is not None:
+            scheduler.stop()
     return 0
 
 
@@ -155,6 +180,10 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--port", type=int, help="port to listen on (default 8000)")
     sub.choices["serve"].add_argument("--workers", type=int, default=1,
                                       help="web worker processes (default 1; the scheduler runs once)")
+    sp = cmd("worker", cmd_worker, "Run a Celery worker for BROADSHEET_QUEUE=celery (jobs from the Redis broker).")
+    sp.add_argument("--concurrency", type=int, help="worker processes (default BROADSHEET_WORKERS)")
+    sp.add_argument("--scheduler", action="store_true",
+                    help="also enqueue the refresh of due sources every 30 s (when no `serve` does)")
     sp = cmd("add", cmd_add, "Add a feed, a site (feed autodiscovery), a sitemap or a single article page.")
     sp.add_argument("url")
     sp.add_argument("--folder")

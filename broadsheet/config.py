@@ -40,7 +40,13 @@ class Settings:
                 "postgresql+psycopg://user@host/db."})
     queue: str = field(default="inprocess", metadata={
         "env": "BROADSHEET_QUEUE",
-        "help": "Where background jobs run: 'inprocess' (a scheduler thread inside `broadsheet serve`)."})
+        "help": "Where background jobs run: 'inprocess' (threads inside `broadsheet serve`) or 'celery' "
+                "(`broadsheet worker` processes, on this or other machines, fed through BROADSHEET_BROKER_URL)."})
+    broker_url: str = field(default="redis://127.0.0.1:6379/0", metadata={
+        "env": "BROADSHEET_BROKER_URL", "help": "Celery broker (Redis) when BROADSHEET_QUEUE is 'celery'."})
+    celery_queue: str = field(default="broadsheet", metadata={
+        "env": "BROADSHEET_CELERY_QUEUE",
+        "help": "Name of the Celery queue: give each Broadsheet its own when several share one Redis."})
     allow_private_networks: bool = field(default=False, metadata={
         "env": "BROADSHEET_ALLOW_PRIVATE_NETWORKS",
         "help": "Allow fetching URLs that resolve to private, loopback or link-local addresses (admin only; "

@@ -28,4 +28,7 @@ def make_queue(settings, context, scheduler: bool = True) -> Queue:
     if settings.queue == "inprocess":
         from .inprocess import InProcessQueue
         return InProcessQueue(context, scheduler=scheduler)
-    raise InvalidInput(f"Unknown BROADSHEET_QUEUE {settings.queue!r}: use 'inprocess'", code="bad_config")
+    if settings.queue == "celery":
+        from .celery_queue import CeleryQueue
+        return CeleryQueue(settings, scheduler=scheduler)
+    raise InvalidInput(f"Unknown BROADSHEET_QUEUE {settings.queue!r}: use 'inprocess' or 'celery'", code="bad_config")
