@@ -13,6 +13,7 @@ Nothing here loads the embedding model on a page that only reads: related lists 
 """
 from __future__ import annotations
 
+import logging
 import threading
 import weakref
 from typing import Callable
@@ -25,6 +26,7 @@ from .related import related_rows, semantic_rows
 from .stage import EnrichReport, Enricher, Step
 from .vector_store import VectorStore
 
+log = logging.getLogger(__name__)
 _services: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _services_lock = threading.Lock()
 
@@ -110,7 +112,12 @@ def enrich_service(settings, store, steps: tuple[Step, ...] = ()) -> EnrichServi
 
 
 def related(ctx, article_id: int, k: int = 5) -> list[dict]:
-    return enrich_service(ctx.settings, ctx.store).related(article_id, k)
+    """The related articles of an article page: never raises (the page shows without them, the error is logged)."""
+    try:
+        return enrich_service(ctx.settings, ctx.store).related(article_id, k)
+    except Exception:
+        log.exception("related articles of article %s failed", article_id)
+        return []
 
 
 def semantic_search(ctx, query: str, limit: int, offset: int = 0) -> tuple[list[dict], bool]:
