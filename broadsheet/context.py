@@ -29,4 +29,7 @@ def build_context(settings: Settings, with_queue: bool = False, scheduler: bool 
     if with_queue:
         from .jobs.queue import make_queue
         ctx.queue = make_queue(settings, ctx, scheduler=scheduler)
+        if settings.enrich:  # new articles go through the enrich stage as a background job
+            from .jobs.tasks import queue_enrichment
+            ctx.pipeline.on_stored = lambda source_id: queue_enrichment(ctx, source_id)
     return ctx

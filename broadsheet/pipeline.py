@@ -50,6 +50,7 @@ class Pipeline:
         self.refresh_every = timedelta(minutes=settings.refresh_minutes)
         self._busy: set[int] = set()
         self._busy_lock = threading.Lock()
+        self.on_stored = None  # called with a source id after a refresh stored new articles (queues enrichment)
 
     def add(self, url: str, folder: str | None = None, title: str | None = None) -> dict:
         """Add a feed, a sitemap, a site (feed autodiscovery) or a single article page, and ingest it once."""
@@ -101,6 +102,8 @@ class Pipeline:
             if parsed.site_url and not source["site_url"]:
                 meta["site_url"] = parsed.site_url
             self.store.sources.record_success(source_id, self.refresh_every, **meta)
+            if result.inserted and self.on_stored is not None:
+                self._stored(source_id)
         except BroadsheetError as e:
             log.warning("source %s (%s) failed: %s", source_id, source["url"], e)
             self.store.sources.record_error(source_id, e, self.refresh_every)
@@ -114,6 +117,12 @@ class Pipeline:
                 log.exception("could not record the error on source %s", source_id)
             result.error = str(err)
         return result
+
+    def _stored(self, source_id: int) -> None:
+        try:
+            self.on_stored(source_id)
+        except Exception:  # the articles are stored; enrichment can catch up later (`broadsheet enrich`)
+            log.exception("could not queue enrichment after refreshing source %s", source_id)
 
     def refresh_due(self, progress=None, workers: int = 8) -> list[RefreshResult]:
         due = self.store.sources.due()

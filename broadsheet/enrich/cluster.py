@@ -23,6 +23,8 @@ are integers from 1, in creation order; a merge keeps the older id. Memory grows
 from __future__ import annotations
 
 import base64
+import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 
@@ -42,6 +44,7 @@ class ClusterConfig:
     split_threshold: float  # reconsider(): a member scoring below this against the rest of its story moves
     time_weight: float = 0.1
     window_days: float = 7.0
+    headline_veto: bool = True  # see _conflict()
     lex_terms: int = 100  # TF-IDF terms kept per article
 
 
@@ -70,6 +73,7 @@ class Member:
     vector: np.ndarray
     lex: dict[int, float]  # the article's strongest TF-IDF terms (words and entities)
     published: datetime | None
+    anchors: frozenset[str] = frozenset()  # rare capitalised words of the headline (``anchors()``)
 
     @property
     def lex_norm2(self) -> float:
@@ -83,11 +87,13 @@ class Story:
         self.id, self.members, self.idle = story_id, [], idle  # idle: reconsider() passes without a change
         self.dense_sum, self.lex_sum, self.lex_norm2 = None, {}, 0.0
         self.first = self.last = None
+        self.anchors: Counter = Counter()  # headline anchors -> members whose headline has it
         for m in members:
             self.add(m)
 
     def add(self, m: Member) -> None:
         self.members.append(m)
+        self.anchors.update(m.anchors)
         self.dense_sum = m.vector.copy() if self.dense_sum is None else self.dense_sum + m.vector
         for k, w in m.lex.items():
             old = self.lex_sum.get(k, 0.0)
@@ -132,9 +138,28 @@ class StoryClusterer:
             self._detach(doc.id)
         counts = self.tfidf.counts(_text(doc), sorted(doc.entities or ()))
         self.tfidf.learn_counts([counts])
+        return self._place(self._member(doc, counts))
+
+    def _member(self, doc: Doc, counts) -> Member:
         lex = sorted(self.tfidf.weigh(counts).items(), key=lambda kv: (-kv[1], kv[0]))[: self.config.lex_terms]
-        vec = np.asarray(doc.vector, dtype=np.float32).reshape(-1)
-        return self._place(Member(doc.id, vec, dict(lex), doc.published))
+        return Member(doc.id, np.asarray(doc.vector, dtype=np.float32).reshape(-1), dict(lex), doc.published,
+                      anchors(doc.title))
+
+    def load_stories(self, stories: dict[int, list[Doc]], next_id: int) -> None:
+        """Rebuild open stories as they stand (e.g. read back from the store after a restart), without placing
+        their articles again; document frequencies are learned from these articles. New stories get ids from
+        ``next_id`` on."""
+        docs = [d for sid in sorted(stories) for d in stories[sid]]
+        counts = [self.tfidf.counts(_text(d), sorted(d.entities or ())) for d in docs]
+        self.tfidf.learn_counts(counts)
+        members = iter(self._member(d, c) for d, c in zip(docs, counts))
+        for sid in sorted(stories):
+            story = self.stories[sid] = Story(sid)
+            for _ in stories[sid]:
+                m = next(members)
+                story.add(m)
+                self.story_of[m.id] = sid
+        self.next_id = max(next_id, max(stories, default=0) + 1)
 
     def add_batch(self, docs) -> dict:
         """The ingestion path: place a batch of new articles (e.g. one refresh), then ``reconsider()`` the stories
@@ -185,7 +210,8 @@ class StoryClusterer:
             if a is None:
                 continue
             for b in self._candidates(a.dense_sum, a.first, a.last, exclude=sid):
-                if self.stories.get(b.id) is b and self._pair_score(a, b) >= cfg.merge_threshold:
+                if self.stories.get(b.id) is b and not self._pair_conflict(a, b) \
+                        and self._pair_score(a, b) >= cfg.merge_threshold:
                     old, new = sorted((a, b), key=lambda s: s.id)
                     self._merge(new, into=old)
                     merged.append((new.id, old.id))
@@ -243,6 +269,18 @@ class StoryClusterer:
         gap = story.gap_days(m.published, m.published, leave_out=m if leave_out else None)
         return s if gap is None else s - cfg.time_weight * gap / cfg.window_days
 
+    def _conflict(self, names: frozenset[str] | set[str], story: Story) -> bool:
+        """Headline veto: a story of 2+ articles whose headlines agree on a name (in half of them or more) does not
+        take an article whose headline names other things and none of the story's (the quake "off Port Sallow"
+        is not the one "in the Tarrow Valley", however alike the rest of the wording and the experts quoted)."""
+        if not self.config.headline_veto or not names or len(story.members) < 2:
+            return False
+        agreed = any(2 * n >= len(story.members) for n in story.anchors.values())
+        return agreed and not (names & story.anchors.keys())
+
+    def _pair_conflict(self, a: Story, b: Story) -> bool:
+        return self._conflict(frozenset(a.anchors), b) and self._conflict(frozenset(b.anchors), a)
+
     def _pair_score(self, a: Story, b: Story) -> float:
         w, n2 = self.config.dense_weight, a.lex_norm2 * b.lex_norm2
         lex = _sparse_dot(a.lex_sum, b.lex_sum) / n2 ** 0.5 if n2 > 0 else 0.0
@@ -252,6 +290,8 @@ class StoryClusterer:
         """The story ``m`` scores best against, if at least ``threshold``; ties go to the older story."""
         best, best_score = None, self.config.threshold
         for story in self._candidates(m.vector, m.published, m.published, exclude):
+            if self._conflict(m.anchors, story):
+                continue
             s = self._score(m, story)
             if s > best_score or (best is None and s == best_score):
                 best, best_score = story, s
@@ -327,10 +367,24 @@ def _sparse_dot(a: dict, b: dict) -> float:
 
 def _encode(m: Member) -> dict:
     return {"id": m.id, "vector": base64.b64encode(m.vector.astype("<f4").tobytes()).decode("ascii"),
-            "lex": list(m.lex.items()), "published": m.published.isoformat() if m.published else None}
+            "lex": list(m.lex.items()), "published": m.published.isoformat() if m.published else None,
+            "anchors": sorted(m.anchors)}
 
 
 def _decode(d: dict) -> Member:
     vec = np.frombuffer(base64.b64decode(d["vector"]), dtype="<f4").astype(np.float32)
     return Member(d["id"], vec, {int(k): w for k, w in d["lex"]},
-                  datetime.fromisoformat(d["published"]) if d["published"] else None)
+                  datetime.fromisoformat(d["published"]) if d["published"] else None, frozenset(d.get("anchors", ())))
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
+COMMON_RANK = 5000  # words this common in English are not names, even capitalised ("Strong", "Port", "Valley")
+
+
+def anchors(title: str | None) -> frozenset[str]:
+    """The headline's rare capitalised words: the names it is about ("Tarrow", "Sallow", "Aldana")."""
+    from .gazetteer import word_ranks
+
+    ranks = word_ranks()
+    words = {re.sub(r"['’]s?$", "", w) for w in _CAPITALISED.findall(title or "")}
+    return frozenset(w for w in words if ranks.get(w.lower(), COMMON_RANK) >= COMMON_RANK)

@@ -166,7 +166,10 @@ def find_events(text: str, published: datetime | date | None) -> list[TimelineEv
     events, seen = [], set()
     for s in split_sentences(text or ""):
         for m in PATTERN.finditer(s.text):
-            found = _resolve(m, s.text, pub, bool(FUTURE.search(_clause(s.text, m))))
+            try:
+                found = _resolve(m, s.text, pub, bool(FUTURE.search(_clause(s.text, m))))
+            except (ValueError, OverflowError):  # a date that does not exist ("February 30", "2025-13-01")
+                continue
             if found is None or (found, s.start) in seen:
                 continue
             seen.add((found, s.start))

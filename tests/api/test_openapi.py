@@ -9,6 +9,7 @@ def test_openapi_document_lists_every_endpoint_and_the_error_shape(client):
         "/api/v1/sources/{source_id}/refresh": ["post"],
         "/api/v1/articles": ["get"],
         "/api/v1/articles/{article_id}": ["get"],
+        "/api/v1/articles/{article_id}/related": ["get"],
         "/api/v1/search": ["get"],
     }
     schemas = doc["components"]["schemas"]

@@ -58,3 +58,9 @@ def test_each_event_links_to_its_sentence():
 def test_without_a_publication_date_only_absolute_dates():
     assert {p for _, _, p in events(published=None)} == {"1979", "late 1990s", "September 11, 2001", "2021",
                                                          "April 2025"}
+
+
+def test_impossible_dates_are_skipped_not_fatal():
+    text = "The vote was set for February 30, 2031, by mistake. It took place on 2031-13-01 in error. In 1979 a dam was built."
+    events = find_events(text, datetime(2031, 3, 1))
+    assert [(e.date.year, e.precision) for e in events] == [(1979, "year")]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -115,3 +115,32 @@ class SearchResults(BaseModel):
     total_exact: bool = Field(description="False when `total` is a lower bound because counting stopped")
     items: list[SearchHit]
     next_offset: int | None
+
+
+class Embedder(BaseModel):
+    name: str = Field(description="minilm or tfidf")
+    label: str = Field(examples=["MiniLM (all-MiniLM-L6-v2)", "TF-IDF fallback"])
+    reason: str | None = Field(None, description="Why the TF-IDF fallback is in use, when it is")
+
+
+class ScoredArticle(ArticleSummary):
+    score: float = Field(description="Cosine similarity of the embeddings (related: times a recency factor)")
+
+
+class SemanticHit(ScoredArticle):
+    snippet: str = Field(description="HTML: the escaped start of the article's summary")
+    rank: float = Field(description="Lower is better (minus the score)")
+
+
+class SemanticResults(BaseModel):
+    query: str
+    mode: Literal["semantic"]
+    embedder: Embedder
+    items: list[SemanticHit]
+    next_offset: int | None
+
+
+class RelatedArticles(BaseModel):
+    article_id: int
+    embedder: Embedder
+    items: list[ScoredArticle]

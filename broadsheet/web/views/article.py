@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 from pydantic import Field, TypeAdapter
 
+from ...enrich.service import related
 from ..deps import read, validated
 from ..templating import render
 
@@ -24,7 +25,8 @@ async def article_page(request: Request) -> HTMLResponse:
     article_id = validated(request.path_params["article_id"], _ID, "path", "article_id")
     article, others = await read(ctx, True, ctx.store.articles.get_with_others, article_id)
     body = Markup(without_leading_title(article["content_html"] or "", article["title"]))  # sanitised at ingestion
-    return render(request, "article.html", article=article, body=body, others=others)
+    related_articles = await read(ctx, True, related, ctx, article_id)  # stored vectors: no model is loaded
+    return render(request, "article.html", article=article, body=body, others=others, related=related_articles)
 
 
 
