@@ -20,8 +20,6 @@ def _settings(args, **extra) -> Settings:
 
 
 def cmd_serve(args) -> int:
-    import os
-
     import uvicorn
 
     from .context import build_context
@@ -33,12 +31,12 @@ def cmd_serve(args) -> int:
     if (args.workers or 1) <= 1:
         uvicorn.run(create_app(ctx), host=settings.host, port=settings.port, log_level="warning", access_log=False)
         return 0
-    # Several web processes: this one keeps the scheduler; the workers (see web/asgi.py) only serve.
-    os.environ["BROADSHEET_DATABASE_URL"] = settings.database_url
+    # Several web processes: this one keeps the scheduler; the workers (see web/serve_workers.py) only serve.
+    from .web.serve_workers import run_workers
+
     ctx.queue.start()
     try:
-        uvicorn.run("broadsheet.web.asgi:worker_app", factory=True, host=settings.host, port=settings.port,
-                    workers=args.workers, log_level="warning", access_log=False)
+        run_workers(settings.host, settings.port, args.workers, settings.database_url)
     finally:
         ctx.close()
     return 0
