@@ -111,13 +111,13 @@ def _marked_text(root) -> str:
     for el in root.iter(*CELL_TAGS):
         el.text = _CELL + (el.text or "")
     lines = []
-    for line in "".join(root.itertext()).split(_BREAK):
+    for line in _SPACES.sub(" ", "".join(root.itertext())).split(_BREAK):  # whitespace runs stop at the markers
         if _CELL in line:
             first, *cells = line.split(_CELL)
             for cell in cells:
                 first += (" | " + cell) if first.strip() else cell
-            line = first
-        line = _SPACES.sub(" ", line).strip()
+            line = _SPACES.sub(" ", first)
+        line = line.strip()
         if line:
             lines.append(line)
     return "\n".join(lines)
