@@ -95,6 +95,8 @@ def html_to_text(html) -> str:
 
 
 _BREAK, _CELL = "\ue000", "\ue001"  # private-use characters: where a line ends, where a table cell starts
+# every whitespace run but a lone " " (replacing those by " " changes nothing, and there are hundreds of them)
+_ODD_SPACES = re.compile(r" ?[^\S ]\s*| {2,}\s*")
 
 
 def _marked_text(root) -> str:
@@ -111,7 +113,7 @@ def _marked_text(root) -> str:
     for el in root.iter(*CELL_TAGS):
         el.text = _CELL + (el.text or "")
     lines = []
-    for line in _SPACES.sub(" ", "".join(root.itertext())).split(_BREAK):  # whitespace runs stop at the markers
+    for line in _ODD_SPACES.sub(" ", "".join(root.itertext())).split(_BREAK):  # runs stop at the markers
         if _CELL in line:
             first, *cells = line.split(_CELL)
             for cell in cells:
