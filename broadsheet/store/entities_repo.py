@@ -8,7 +8,7 @@ from ..errors import NotFound
 from .articles_repo import LIST_COLUMNS
 from .database import Database, Prepared
 from .schema import article_entities, articles, entities, sources, stories, timeline_events
-from .stories_repo import TIMELINE_COLUMNS, unique_events
+from .stories_repo import LIMIT, OFFSET, TIMELINE_COLUMNS, unique_events
 
 KINDS = ("person", "organisation", "country", "place")
 ENTITY_COLUMNS = [entities.c.id, entities.c.name, entities.c.kind]
@@ -21,7 +21,7 @@ def _index(by_kind: bool):
     if by_kind:
         q = q.where(entities.c.kind == bindparam("kind"))
     return Prepared(q.group_by(*ENTITY_COLUMNS).order_by(desc(_count), entities.c.name, entities.c.id)
-                    .limit(bindparam("limit")).offset(bindparam("offset")))
+                    .limit(LIMIT).offset(OFFSET))
 
 
 INDEX = {False: _index(False), True: _index(True)}
@@ -30,18 +30,18 @@ ARTICLES = Prepared(select(*LIST_COLUMNS).join(sources, sources.c.id == articles
                     .join(article_entities, article_entities.c.article_id == articles.c.id)
                     .where(article_entities.c.entity_id == bindparam("id")).where(articles.c.duplicate_of.is_(None))
                     .order_by(articles.c.published_at.desc(), articles.c.id.desc())
-                    .limit(bindparam("limit")).offset(bindparam("offset")))
+                    .limit(LIMIT).offset(OFFSET))
 STORY_IDS = Prepared(select(articles.c.story_id, func.max(articles.c.published_at).label("latest"))
                      .join(article_entities, article_entities.c.article_id == articles.c.id)
                      .where(article_entities.c.entity_id == bindparam("id")).where(articles.c.story_id.isnot(None))
-                     .group_by(articles.c.story_id).order_by(desc("latest")).limit(bindparam("limit")).offset(bindparam("offset")))
+                     .group_by(articles.c.story_id).order_by(desc("latest")).limit(LIMIT).offset(OFFSET))
 TIMELINE = Prepared(select(*TIMELINE_COLUMNS, sources.c.title.label("source_title"))
                     .join(articles, articles.c.id == timeline_events.c.article_id)
                     .join(sources, sources.c.id == articles.c.source_id)
                     .join(article_entities, article_entities.c.article_id == articles.c.id)
                     .where(article_entities.c.entity_id == bindparam("id"))
                     .order_by(timeline_events.c.event_date, timeline_events.c.article_id, timeline_events.c.start)
-                    .limit(bindparam("limit")).offset(bindparam("offset")))
+                    .limit(LIMIT).offset(OFFSET))
 _with = article_entities.alias("with_entity")
 _together = func.count(_with.c.article_id)
 CO_MENTIONED = Prepared(select(*ENTITY_COLUMNS, _together.label("articles")).select_from(article_entities)
@@ -50,7 +50,7 @@ CO_MENTIONED = Prepared(select(*ENTITY_COLUMNS, _together.label("articles")).sel
                         .where(article_entities.c.entity_id == bindparam("id"))
                         .where(_with.c.entity_id != bindparam("id"))
                         .group_by(*ENTITY_COLUMNS).order_by(desc(_together), entities.c.name)
-                        .limit(bindparam("limit")).offset(bindparam("offset")))
+                        .limit(LIMIT).offset(OFFSET))
 # The AI panel of an article page in one query: its story's coverage and the entities it names (at least one row).
 PANEL = Prepared(select(articles.c.id, stories.c.source_count.label("story_sources"),
                         stories.c.article_count.label("story_articles"), entities.c.id.label("entity_id"),

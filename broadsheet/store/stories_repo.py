@@ -9,6 +9,7 @@ from .articles_repo import LIST_COLUMNS
 from .database import Database, Prepared
 from .schema import article_entities, articles, entities, sources, stories, timeline_events
 
+LIMIT, OFFSET = bindparam("limit"), bindparam("offset")  # of the prepared lists
 MAX_STORY_ARTICLES = 200  # a story page lists at most this many articles (the newest development is kept)
 STORY_COLUMNS = [stories.c.id, stories.c.title, stories.c.lead_article_id, stories.c.first_published_at,
                  stories.c.last_published_at, stories.c.article_count, stories.c.source_count, stories.c.category]
@@ -29,20 +30,20 @@ def _listed(min_sources_bind: bool = True):
     return q.order_by(stories.c.last_published_at.desc(), stories.c.id.desc())
 
 
-LISTED = Prepared(_listed().limit(bindparam("limit")).offset(bindparam("offset")))
+LISTED = Prepared(_listed().limit(LIMIT).offset(OFFSET))
 LISTED_BY_IDS = Prepared(_listed(False).where(stories.c.id.in_(bindparam("ids", expanding=True))))
 GET = Prepared(select(*STORY_COLUMNS).where(stories.c.id == bindparam("id")))
 ARTICLES = Prepared(select(*LIST_COLUMNS, articles.c.content_text, articles.c.ai_json)
                     .join(sources, sources.c.id == articles.c.source_id)
                     .where(articles.c.story_id == bindparam("id"))
-                    .order_by(articles.c.published_at, articles.c.id).limit(bindparam("limit")).offset(bindparam("offset")))
+                    .order_by(articles.c.published_at, articles.c.id).limit(LIMIT).offset(OFFSET))
 _named = (func.count(func.distinct(articles.c.id)), func.sum(article_entities.c.mentions))
 ENTITIES = Prepared(select(entities.c.id, entities.c.name, entities.c.kind, _named[0].label("articles"))
                     .select_from(article_entities).join(articles, articles.c.id == article_entities.c.article_id)
                     .join(entities, entities.c.id == article_entities.c.entity_id)
                     .where(articles.c.story_id == bindparam("id"))
                     .group_by(entities.c.id, entities.c.name, entities.c.kind)
-                    .order_by(desc(_named[0]), desc(_named[1]), entities.c.name).limit(bindparam("limit")).offset(bindparam("offset")))
+                    .order_by(desc(_named[0]), desc(_named[1]), entities.c.name).limit(LIMIT).offset(OFFSET))
 TIMELINE = Prepared(select(*TIMELINE_COLUMNS, sources.c.title.label("source_title"))
                     .join(articles, articles.c.id == timeline_events.c.article_id)
                     .join(sources, sources.c.id == articles.c.source_id)
@@ -54,7 +55,7 @@ SHARING_ENTITIES = Prepared(
     .join(articles, articles.c.id == article_entities.c.article_id)
     .where(article_entities.c.entity_id.in_(bindparam("entity_ids", expanding=True)))
     .where(articles.c.story_id.isnot(None)).where(articles.c.story_id != bindparam("id"))
-    .group_by(articles.c.story_id).order_by(desc(_shared), articles.c.story_id.desc()).limit(bindparam("limit")).offset(bindparam("offset")))
+    .group_by(articles.c.story_id).order_by(desc(_shared), articles.c.story_id.desc()).limit(LIMIT).offset(OFFSET))
 
 
 def unique_events(rows: list[dict]) -> list[dict]:

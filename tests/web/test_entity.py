@@ -23,7 +23,7 @@ def test_entity_page_lists_its_articles_stories_and_timeline(world):  # noqa: F8
     assert story_links == [f"/stories/{world.story_of('velmora-quake')}"]
     timeline = main.xpath(".//ol[@class='timeline']/li")
     assert text_of(timeline[0]).startswith("1902")
-    assert timeline[0].find("a").get("href").startswith(f"/articles/{world.ids['velmora-quake']}#:~:text=")
+    assert timeline[0].find(".//a").get("href").startswith(f"/articles/{world.ids['velmora-quake']}#:~:text=")
 
 
 def test_co_mentioned_entities_show_who_engages_with_whom(world):  # noqa: F811

@@ -2,13 +2,15 @@
 stories, timeline and the entities named with it."""
 from __future__ import annotations
 
+from functools import partial
 from typing import Literal
 
 from fastapi import APIRouter
 
 from ...web.deps import Ctx
 from .enrich_schemas import EntityDetail, EntityPage
-from .params import Limit, Offset, next_offset
+from .paging import offset_page
+from .params import Limit, Offset
 from .stories import events
 
 router = APIRouter(prefix="/entities", tags=["entities"])
@@ -18,18 +20,17 @@ STORIES_SHOWN = 5
 @router.get("", response_model=EntityPage, summary="Entities, the most often named first")
 def list_entities(ctx: Ctx, kind: Literal["person", "organisation", "country", "place"] | None = None,
                   limit: Limit = None, offset: Offset = 0):
-    limit = limit or ctx.settings.page_size
-    rows = ctx.store.entities.index(limit + 1, offset, kind=kind)
-    return {"items": rows[:limit], "next_offset": next_offset(offset, limit, len(rows) > limit)}
+    items, more = offset_page(partial(ctx.store.entities.index, kind=kind), limit or ctx.settings.page_size, offset)
+    return {"items": items, "next_offset": more}
 
 
 @router.get("/{entity_id}", response_model=EntityDetail, summary="One entity: articles naming it (paged), its "
                                                                   "stories, timeline and co-mentioned entities")
 def get_entity(ctx: Ctx, entity_id: int, limit: Limit = None, offset: Offset = 0):
     entity = ctx.store.entities.get(entity_id)
-    limit = limit or ctx.settings.page_size
-    rows = ctx.store.entities.articles(entity_id, limit + 1, offset)
+    items, more = offset_page(partial(ctx.store.entities.articles, entity_id), limit or ctx.settings.page_size,
+                              offset)
     stories = ctx.store.stories.by_ids(ctx.store.entities.story_ids(entity_id, STORIES_SHOWN))
-    return {**entity, "articles": rows[:limit], "next_offset": next_offset(offset, limit, len(rows) > limit),
+    return {**entity, "articles": items, "next_offset": more,
             "stories": stories, "timeline": events(ctx.store.entities.timeline(entity_id)),
             "co_mentioned": ctx.store.entities.co_mentioned(entity_id)}

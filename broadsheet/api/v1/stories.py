@@ -2,6 +2,7 @@
 full coverage."""
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -9,7 +10,8 @@ from fastapi import APIRouter, Query
 from ...enrich.coverage import story_coverage
 from ...web.deps import Ctx
 from .enrich_schemas import StoryDetail, StoryPage
-from .params import Limit, Offset, next_offset
+from .paging import offset_page
+from .params import Limit, Offset
 
 router = APIRouter(prefix="/stories", tags=["stories"])
 
@@ -27,9 +29,9 @@ def events(rows: list[dict]) -> list[dict]:
 def list_stories(ctx: Ctx, min_sources: Annotated[int, Query(ge=1, le=1000, description="Covered by at least "
                                                                                   "this many outlets")] = 1,
                  limit: Limit = None, offset: Offset = 0):
-    limit = limit or ctx.settings.page_size
-    rows = ctx.store.stories.latest(limit + 1, offset, min_sources=min_sources)
-    return {"items": rows[:limit], "next_offset": next_offset(offset, limit, len(rows) > limit)}
+    items, more = offset_page(partial(ctx.store.stories.latest, min_sources=min_sources),
+                              limit or ctx.settings.page_size, offset)
+    return {"items": items, "next_offset": more}
 
 
 @router.get("/{story_id}", response_model=StoryDetail, summary="One story: its articles, outlets, cited summary "

@@ -17,9 +17,10 @@ STORIES_SHOWN = 5
 
 def entity_context(ctx, entity_id: int) -> dict:
     """The entity and what its page shows besides its articles."""
-    entity = ctx.store.entities.get(entity_id)
-    return {"entity": entity, "stories": ctx.store.stories.by_ids(ctx.store.entities.story_ids(entity_id, STORIES_SHOWN)),
-            "timeline": ctx.store.entities.timeline(entity_id), "co_mentioned": ctx.store.entities.co_mentioned(entity_id)}
+    entities = ctx.store.entities
+    entity = entities.get(entity_id)
+    return {"entity": entity, "stories": ctx.store.stories.by_ids(entities.story_ids(entity_id, STORIES_SHOWN)),
+            "timeline": entities.timeline(entity_id), "co_mentioned": entities.co_mentioned(entity_id)}
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
