@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import logging
 
+from .service import related
 from .summarize import summarize_many
 
 log = logging.getLogger(__name__)
 SUMMARY_SENTENCES, KEY_POINTS = 3, 4
 MAX_SUMMARISED = 30  # articles the summary is drawn from (the first published)
+RELATED_ARTICLES = 10  # articles related in meaning whose stories are related stories
 
 
 def cited_points(articles: list[dict]) -> list[dict]:
@@ -35,8 +37,9 @@ def outlets_of(articles: list[dict]) -> list[dict]:
     return list(outlets.values())
 
 
-def story_coverage(store, story_id: int) -> dict:
+def story_coverage(ctx, story_id: int) -> dict:
     """Everything the story page shows (NotFound for an unknown story)."""
+    store = ctx.store
     story = store.stories.get(story_id)
     articles = store.stories.articles(story_id)
     entities = store.stories.entities(story_id)
@@ -44,4 +47,11 @@ def story_coverage(store, story_id: int) -> dict:
     return {"story": story, "articles": articles, "outlets": outlets_of(articles), "entities": entities,
             "summary": points[:SUMMARY_SENTENCES], "key_points": points[SUMMARY_SENTENCES:],
             "timeline": store.stories.timeline(story_id),
-            "related": store.stories.related(story_id, [e["id"] for e in entities])}
+            "related": store.stories.related(story_id, [e["id"] for e in entities], _related_article_ids(ctx, story))}
+
+
+def _related_article_ids(ctx, story: dict) -> list[int]:
+    """Articles related in meaning to the story's first one (stored vectors: no model is loaded)."""
+    if story["lead_article_id"] is None:
+        return []
+    return [r["id"] for r in related(ctx, story["lead_article_id"], k=RELATED_ARTICLES)]

@@ -49,6 +49,8 @@ TIMELINE = Prepared(select(*TIMELINE_COLUMNS, sources.c.title.label("source_titl
                     .join(sources, sources.c.id == articles.c.source_id)
                     .where(articles.c.story_id == bindparam("id"))
                     .order_by(timeline_events.c.event_date, timeline_events.c.article_id, timeline_events.c.start))
+STORY_OF = Prepared(select(articles.c.id, articles.c.story_id)
+                    .where(articles.c.id.in_(bindparam("ids", expanding=True))))
 _shared = func.count(func.distinct(article_entities.c.entity_id))
 SHARING_ENTITIES = Prepared(
     select(articles.c.story_id, _shared.label("shared")).select_from(article_entities)
@@ -101,10 +103,18 @@ class StoryRepo:
     def timeline(self, story_id: int) -> list[dict]:
         return unique_events(self.db.rows(TIMELINE, id=story_id))
 
-    def related(self, story_id: int, entity_ids: list[int], limit: int = 5) -> list[dict]:
-        """Other stories naming the most of these entities (most shared first)."""
-        if not entity_ids:
-            return []
-        shared = self.db.rows(SHARING_ENTITIES, id=story_id, entity_ids=list(entity_ids), limit=limit, offset=0)
-        order = {r["story_id"]: i for i, r in enumerate(shared)}
-        return sorted(self.by_ids(list(order)), key=lambda s: order[s["id"]])
+    def related(self, story_id: int, entity_ids: list[int], article_ids: list[int] = (), limit: int = 5
+                ) -> list[dict]:
+        """Other stories: those naming the most of these entities (most shared first), then the stories of these
+        articles (related in meaning to the story's, best first)."""
+        shared = self.db.rows(SHARING_ENTITIES, id=story_id, entity_ids=list(entity_ids), limit=limit, offset=0) \
+            if entity_ids else []
+        order = [r["story_id"] for r in shared]
+        if article_ids and len(order) < limit:
+            story_of = {r["id"]: r["story_id"] for r in self.db.rows(STORY_OF, ids=list(article_ids))}
+            order += [story_of[i] for i in article_ids if story_of.get(i) not in (None, story_id)]
+        rank = {}
+        for sid in order:
+            rank.setdefault(sid, len(rank))
+        chosen = [sid for sid in rank if rank[sid] < limit]
+        return sorted(self.by_ids(chosen), key=lambda s: rank[s["id"]])

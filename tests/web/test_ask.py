@@ -80,3 +80,10 @@ def test_a_failing_language_model_falls_back_to_the_citations(llm, store):  # no
         assert "hand over power" in body["citations"][0]["text"]
         assert "gave no answer" in client.get("/ask", params={"q": "What did Ostrov say?"}).text
     ctx.pipeline.close()
+
+
+def test_search_page_offers_the_question(world):  # noqa: F811
+    main = main_of(world.client.get("/search", params={"q": "What did Ostrov say?"}))
+    link = main.xpath(".//p[contains(@class,'ask-link')]/a")[0]
+    assert link.get("href") == "/ask?q=What+did+Ostrov+say%3F"
+    assert "Ostrov said he would hand over power" in text_of(main_of(world.client.get(link.get("href"))))

@@ -74,3 +74,13 @@ def test_home_leads_with_stories_covered_by_several_outlets(world):  # noqa: F81
     assert "Elmsworth" not in " ".join(titles)  # one outlet only: a loose article, listed below
     assert "Latest news" in text_of(main_of(res))
     assert not page(world.client.get("/?page=2")).xpath(".//section[@class='front-stories']")
+
+
+def test_related_stories_are_other_events_of_the_kind(world):  # noqa: F811
+    velmora, kestrel = world.story_of("velmora-quake"), world.story_of("kestrel-harbour-quake")
+    main = main_of(world.client.get(f"/stories/{velmora}"))
+    related = main.xpath(".//section[@aria-labelledby='related-stories-title']//h2/a")
+    assert related and related[0].get("href") == f"/stories/{kestrel}"  # the other quake, not merged into this one
+    assert f"/stories/{velmora}" not in [a.get("href") for a in related]
+    body = world.client.get(f"/api/v1/stories/{velmora}").json()
+    assert body["related"][0]["id"] == kestrel

@@ -37,7 +37,7 @@ def list_stories(ctx: Ctx, min_sources: Annotated[int, Query(ge=1, le=1000, desc
 @router.get("/{story_id}", response_model=StoryDetail, summary="One story: its articles, outlets, cited summary "
                                                                 "and key points, timeline, entities")
 def get_story(ctx: Ctx, story_id: int):
-    c = story_coverage(ctx.store, story_id)
+    c = story_coverage(ctx, story_id)
     return {**c["story"], "articles": c["articles"], "outlets": c["outlets"], "summary": cited(c["summary"]),
             "key_points": cited(c["key_points"]), "timeline": events(c["timeline"]), "entities": c["entities"],
             "related": c["related"]}

@@ -15,4 +15,4 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, ctx: Ctx, story_id: int):
-    return render(request, "story.html", **story_coverage(ctx.store, story_id))
+    return render(request, "story.html", **story_coverage(ctx, story_id))
