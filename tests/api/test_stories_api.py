@@ -45,3 +45,19 @@ def test_story_errors(world):  # noqa: F811
     bad = world.client.get("/api/v1/stories", params={"limit": 0})
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_input"
     assert world.client.get("/api/v1/stories/x").json()["error"]["code"] == "invalid_input"
+
+
+def test_an_article_says_its_story_category_keywords_and_quoted_points(world):  # noqa: F811
+    body = world.client.get(f"/api/v1/articles/{world.ids['velmora-quake']}").json()
+    assert body["story_id"] == world.story_of("velmora-quake") and body["category"]
+    assert "clock tower" in body["keywords"]
+    assert len(body["ai"]["summary"]) == 3 and 3 <= len(body["ai"]["key_points"]) <= 5
+    for s in body["ai"]["summary"] + body["ai"]["key_points"]:
+        assert body["content_text"][s["start"]:s["end"]] == s["text"]
+
+
+def test_an_article_not_enriched_has_no_ai_fields(client, store):
+    from tests.web.seeding import add_source, record, seed
+    [article_id] = seed(store, add_source(store), record("plain"))
+    body = client.get(f"/api/v1/articles/{article_id}").json()
+    assert body["story_id"] is None and body["keywords"] == [] and body["ai"] is None
