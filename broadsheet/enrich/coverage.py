@@ -4,27 +4,39 @@ article), the dated events they mention, the entities they name, and the stories
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 
 from .service import related
 from .summarize import summarize_many
 
 log = logging.getLogger(__name__)
+_chosen: OrderedDict = OrderedDict()  # ((article id, hash of its text), ...) → [(article id, text, start, end)]
 SUMMARY_SENTENCES, KEY_POINTS = 3, 4
 MAX_SUMMARISED = 30  # articles the summary is drawn from (the first published)
+CACHED_STORIES = 512  # stories whose chosen sentences are kept (ids and offsets only)
 RELATED_ARTICLES = 10  # articles related in meaning whose stories are related stories
 
 
 def cited_points(articles: list[dict]) -> list[dict]:
     """Summary sentences then key points, quoted from the story's articles (copies left out), best first: each
-    {"text", "start", "end", "article": the article row}."""
+    {"text", "start", "end", "article": the article row}. The choice is kept for the next reader of the same
+    articles (same ids and texts), in this process."""
     originals = [a for a in articles if a["duplicate_of"] is None and a["content_text"]][:MAX_SUMMARISED]
     by_id = {a["id"]: a for a in originals}
-    try:
-        cites = summarize_many([(a["id"], a["content_text"]) for a in originals], SUMMARY_SENTENCES + KEY_POINTS)
-    except Exception:  # the page shows without them; the error is logged
-        log.exception("summary of a story failed")
-        return []
-    return [{"text": c.text, "start": c.start, "end": c.end, "article": by_id[c.doc_id]} for c in cites]
+    key = tuple((a["id"], hash(a["content_text"])) for a in originals)
+    cites = _chosen.get(key)
+    if cites is None:
+        try:
+            cites = [(c.doc_id, c.text, c.start, c.end) for c in summarize_many(
+                [(a["id"], a["content_text"]) for a in originals], SUMMARY_SENTENCES + KEY_POINTS)]
+        except Exception:  # the page shows without them; the error is logged
+            log.exception("summary of a story failed")
+            return []
+        _chosen[key] = cites
+        while len(_chosen) > CACHED_STORIES:
+            _chosen.popitem(last=False)
+    return [{"text": text, "start": start, "end": end, "article": by_id[doc_id]}
+            for doc_id, text, start, end in cites if doc_id in by_id]
 
 
 def outlets_of(articles: list[dict]) -> list[dict]:
