@@ -100,6 +100,18 @@ class Settings:
         "env": "BROADSHEET_STORY_WINDOW_DAYS",
         "help": "How far apart in time two articles may be and still join one story; stories quiet for longer "
                 "are closed."})
+    llm_url: str = field(default="", metadata={
+        "env": "BROADSHEET_LLM_URL",
+        "help": "Base URL of an OpenAI-compatible server (e.g. a local llama.cpp or Ollama: http://127.0.0.1:8080/v1) "
+                "that writes answers on the ask page and API from the cited sentences. Empty (default): answers "
+                "are the cited sentences themselves, found offline."})
+    llm_model: str = field(default="default", metadata={
+        "env": "BROADSHEET_LLM_MODEL", "help": "Model name sent to BROADSHEET_LLM_URL."})
+    llm_api_key: str = field(default="", metadata={
+        "env": "BROADSHEET_LLM_API_KEY", "help": "Bearer token for BROADSHEET_LLM_URL, if it needs one."})
+    llm_timeout: float = field(default=30.0, metadata={
+        "env": "BROADSHEET_LLM_TIMEOUT",
+        "help": "Seconds to wait for BROADSHEET_LLM_URL; after that the extractive answer is shown."})
 
     signup: str = field(default="invite", metadata={
         "env": "BROADSHEET_SIGNUP", "choices": ("open", "invite", "closed"),

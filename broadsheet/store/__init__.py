@@ -9,6 +9,9 @@ from .rate_limits_repo import RateLimitRepo
 from .sessions_repo import SessionRepo
 from .sources_repo import SourceRepo
 from .subscriptions_repo import SubscriptionRepo
+from .stories_repo import StoryRepo
+from .entities_repo import EntityRepo
+from .topics_repo import TopicRepo
 from .users_repo import UserRepo
 
 
@@ -23,6 +26,9 @@ class Store:
         self.rate_limits = RateLimitRepo(self.db)
         self.subscriptions = SubscriptionRepo(self.db)
         self.states = ArticleStateRepo(self.db)
+        self.stories = StoryRepo(self.db)
+        self.entities = EntityRepo(self.db)
+        self.topics = TopicRepo(self.db)
 
     @property
     def dialect(self) -> str:

@@ -98,6 +98,8 @@ class ArticleRepo:
                 if old:
                     if old["content_hash"] != rec.content_hash or old["title"] != rec.title:
                         values.pop("canonical_url") if old["canonical_url"] != rec.canonical_url else None
+                        if old["content_hash"] != rec.content_hash:  # new text: enrich it again
+                            values["enriched_at"] = None
                         conn.execute(articles.update().where(articles.c.id == old["id"]).values(**values))
                         updated += 1
                     continue

@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 
 from .auth import csrf_token, current_user, set_csrf_cookie
+from .ai_filters import AI_GLOBALS
 from .filters import FILTERS, GLOBALS
 
 HERE = Path(__file__).parent
@@ -63,6 +64,7 @@ env = _Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True, auto
                    lstrip_blocks=True)
 env.filters.update(FILTERS)
 env.globals.update(GLOBALS, static_url=static_url)
+env.globals.update(AI_GLOBALS)
 
 
 _SECURITY_RAW = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in SECURITY_HEADERS.items()]

@@ -26,7 +26,9 @@ async def article_page(request: Request) -> HTMLResponse:
     article, others = await read(ctx, True, ctx.store.articles.get_with_others, article_id)
     body = Markup(without_leading_title(article["content_html"] or "", article["title"]))  # sanitised at ingestion
     related_articles = await read(ctx, True, related, ctx, article_id)  # stored vectors: no model is loaded
-    return render(request, "article.html", article=article, body=body, others=others, related=related_articles)
+    panel = await read(ctx, True, ctx.store.entities.panel, article_id, article["enriched_at"] is not None)
+    return render(request, "article.html", article=article, body=body, others=others, related=related_articles,
+                  panel=panel)
 
 
 
