@@ -5,6 +5,7 @@ from fastapi import APIRouter, FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from .articles import router as articles_router
+from .comments import router as comments_router
 from .related import router as related_router
 from .schemas import ErrorResponse
 from .search import router as search_router
@@ -20,6 +21,7 @@ COMMON_ERRORS = {code: {"model": ErrorResponse, "description": why} for code, wh
 api_router = APIRouter(responses=COMMON_ERRORS)
 for _router in (articles_router, search_router, sources_router, related_router):  # tried in this order: the most requested first
     api_router.include_router(_router)
+api_router.include_router(comments_router)
 
 
 def openapi_route(app: FastAPI):
