@@ -4,7 +4,7 @@
 ``_comments.html`` shows: the comments in reading order (each reply after its parent, with its depth), who may do
 what, and the count. The article page and the story page both use it:
 
-    comments = load_section(ctx, "article", article_id, user)   # or ("story", story_id, user)
+    comments = load_section(ctx, "article", article_id, user, reply_to)   # or ("story", story_id, ...)
     render(request, "article.html", ..., comments=comments)     # the template includes _comments.html
 """
 from __future__ import annotations
@@ -22,7 +22,9 @@ def page_url(kind: str, target_id: int, comment_id: int | None = None) -> str:
     return f"{url}#comment-{comment_id}" if comment_id else f"{url}#comments"
 
 
-def load_section(ctx, kind: str, target_id: int, user: dict | None) -> dict:
+def load_section(ctx, kind: str, target_id: int, user: dict | None, reply_to: int | None = None) -> dict:
+    """``reply_to``: the id of a comment being answered (``?reply=ID`` on the page): the form at the bottom then
+    posts a reply to it."""
     rows = ctx.store.comments.thread(kind, target_id)
     moderator = can_moderate(user)
     children: dict[int | None, list[dict]] = {}
@@ -48,8 +50,16 @@ def load_section(ctx, kind: str, target_id: int, user: dict | None) -> dict:
                       "mine": user is not None and row["user_id"] == user["id"]})
         stack.extend((child, depth + 1) for child in reversed(children.get(row["id"], ())))
     visible = sum(1 for r in rows if r["deleted_at"] is None and not r["hidden"])
+    replying = next((r for r in shown if r["id"] == reply_to and not r["removed"]), None) if user else None
     return {"kind": kind, "target_id": target_id, "items": shown, "count": visible, "moderator": moderator,
+            "reply_to": replying,
             "max_chars": ctx.settings.comment_max_chars, "page_url": PAGE_PATHS[kind].format(target_id)}
+
+
+def reply_target(request) -> int | None:
+    """The comment id in ``?reply=ID`` (None when absent or not a number)."""
+    value = request.query_params.get("reply", "")
+    return int(value) if value.isdigit() and len(value) < 18 else None
 
 
 def post_comment(ctx, user: dict, kind: str, target_id: int, body: str, parent_id: int | None = None) -> dict:

@@ -74,7 +74,9 @@ class CommentRepo:
     def create(self, user_id: int, kind: str, target_id: int, body: str, parent_id: int | None = None) -> dict:
         column, table = _kind(kind)
         now = utcnow()
-        with self.db.write() as conn:
+        # Checked before the write transaction, which then starts with its first write: SQLite takes the write lock
+        # at once (waiting its busy timeout) instead of failing to upgrade a read lock when another process writes.
+        with self.db.read() as conn:
             if conn.execute(select(table.c.id).where(table.c.id == target_id)).first() is None:
                 raise NotFound(f"No {kind} with id {target_id}", code=f"{kind}_not_found")
             if parent_id is not None:
@@ -83,8 +85,9 @@ class CommentRepo:
                     raise InvalidInput("The comment you replied to is not in this thread.", code="invalid_parent")
                 if parent[1] is not None:
                     raise InvalidInput("The comment you replied to was deleted.", code="invalid_parent")
-            values = {"user_id": user_id, column.key: target_id, "parent_id": parent_id, "body": body,
-                      "created_at": now, "hidden": False, "flag_count": 0}
+        values = {"user_id": user_id, column.key: target_id, "parent_id": parent_id, "body": body,
+                  "created_at": now, "hidden": False, "flag_count": 0}
+        with self.db.write() as conn:
             new_id = conn.execute(comments.insert().values(**values)).inserted_primary_key[0]
             conn.execute(table.update().where(table.c.id == target_id)
                          .values(comment_count=table.c.comment_count + 1))
