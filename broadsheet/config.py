@@ -123,6 +123,23 @@ class Settings:
         "env": "BROADSHEET_SECURE_COOKIES", "choices": ("auto", "true", "false"),
         "help": "Mark cookies Secure (sent over HTTPS only): 'auto' when the request came over HTTPS, or always "
                 "('true'), or never ('false')."})
+    login_rate_limit: str = field(default="10/15m", metadata={
+        "env": "BROADSHEET_LOGIN_RATE_LIMIT",
+        "help": "Sign-in attempts allowed per client address and, separately, per username: COUNT/PERIOD, the "
+                "period a number with s, m, h or d (e.g. 10/15m); more get 429 until the period has passed."})
+    signup_rate_limit: str = field(default="5/1h", metadata={
+        "env": "BROADSHEET_SIGNUP_RATE_LIMIT",
+        "help": "Sign-up attempts allowed per client address (and per username asked for): COUNT/PERIOD as for "
+                "BROADSHEET_LOGIN_RATE_LIMIT."})
+    comment_rate_limit: str = field(default="10/10m", metadata={
+        "env": "BROADSHEET_COMMENT_RATE_LIMIT",
+        "help": "Comments (and replies) one user may post: COUNT/PERIOD as for BROADSHEET_LOGIN_RATE_LIMIT."})
+    comment_max_chars: int = field(default=5000, metadata={
+        "env": "BROADSHEET_COMMENT_MAX_CHARS", "help": "Longest comment, in characters."})
+    max_request_bytes: int = field(default=2 * 1024 * 1024, metadata={
+        "env": "BROADSHEET_MAX_REQUEST_BYTES",
+        "help": "Largest request body the web server accepts (forms, API payloads, OPML uploads); larger ones are "
+                "refused with 413 before they are read."})
 
     @classmethod
     def load(cls, **overrides) -> "Settings":

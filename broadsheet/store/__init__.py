@@ -4,7 +4,9 @@ from __future__ import annotations
 from .api_keys_repo import ApiKeyRepo
 from .article_states_repo import ArticleStateRepo
 from .articles_repo import ArticleRepo
+from .comments_repo import CommentRepo
 from .database import Database
+from .invites_repo import InviteRepo
 from .rate_limits_repo import RateLimitRepo
 from .sessions_repo import SessionRepo
 from .sources_repo import SourceRepo
@@ -29,6 +31,8 @@ class Store:
         self.stories = StoryRepo(self.db)
         self.entities = EntityRepo(self.db)
         self.topics = TopicRepo(self.db)
+        self.comments = CommentRepo(self.db)
+        self.invites = InviteRepo(self.db)
 
     @property
     def dialect(self) -> str:

@@ -12,7 +12,7 @@ from .search_text import COUNT_CAP, SearchQuery, snippet_markup
 
 LIST_COLUMNS = [articles.c.id, articles.c.source_id, articles.c.url, articles.c.canonical_url, articles.c.title,
                 articles.c.authors, articles.c.published_at, articles.c.summary, articles.c.image_url,
-                articles.c.site_name, articles.c.word_count, articles.c.duplicate_of,
+                articles.c.site_name, articles.c.word_count, articles.c.duplicate_of, articles.c.comment_count,
                 sources.c.title.label("source_title"), sources.c.site_url.label("source_site_url")]
 
 # The reader's hot reads, built once (see database.Prepared).

@@ -18,6 +18,8 @@ def test_openapi_document_lists_every_endpoint_and_the_error_shape(client):
         "/api/v1/topics": ["get"],
         "/api/v1/topics/{slug}": ["get"],
         "/api/v1/ask": ["get"],
+        "/api/v1/articles/{target_id}/comments": ["get", "post"],
+        "/api/v1/stories/{target_id}/comments": ["get", "post"],
     }
     schemas = doc["components"]["schemas"]
     assert {"Source", "Article", "ArticlePage", "SearchResults", "ErrorResponse"} <= set(schemas)

@@ -5,6 +5,7 @@ from fastapi import APIRouter, FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from .articles import router as articles_router
+from .comments import router as comments_router
 from .related import router as related_router
 from .schemas import ErrorResponse
 from .search import router as search_router
@@ -26,6 +27,7 @@ for _router in (articles_router, search_router, sources_router, related_router):
     api_router.include_router(_router)
 for _router in (stories_router, entities_router, topics_router, ask_router):  # the enrich stage's resources
     api_router.include_router(_router)
+api_router.include_router(comments_router)
 
 
 def openapi_route(app: FastAPI):

@@ -166,3 +166,29 @@ class RelatedArticles(BaseModel):
     article_id: int
     embedder: Embedder
     items: list[ScoredArticle]
+
+
+class CommentCreate(BaseModel):  # accounts-web: comments
+    model_config = ConfigDict(extra="forbid")
+    body: str = Field(min_length=1, max_length=100_000, description="Plain text; BROADSHEET_COMMENT_MAX_CHARS applies")
+    parent_id: int | None = Field(None, description="The comment this replies to, in the same thread")
+
+
+class CommentOut(BaseModel):
+    id: int
+    parent_id: int | None
+    depth: int = Field(description="0 for a comment, 1 for a reply to it, …")
+    author: str | None = Field(description="null when the comment was removed")
+    body: str = Field(description="The text as written (plain text)")
+    html: str = Field(description="The text as shown: escaped, with the small formatting subset")
+    removed: bool = Field(description="Deleted or hidden: kept as a placeholder because replies hang from it")
+    hidden: bool
+    created_at: UtcDateTime
+    edited_at: UtcDateTime | None
+
+
+class CommentList(BaseModel):
+    kind: Literal["article", "story"]
+    target_id: int
+    count: int = Field(description="Comments shown (neither deleted nor hidden)")
+    items: list[CommentOut]

@@ -13,7 +13,9 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 from pydantic import Field, TypeAdapter
 
+from ...comments.section import load_section, reply_target
 from ...enrich.service import related
+from ..auth import current_user
 from ..deps import read, validated
 from ..templating import render
 
@@ -27,8 +29,10 @@ async def article_page(request: Request) -> HTMLResponse:
     body = Markup(without_leading_title(article["content_html"] or "", article["title"]))  # sanitised at ingestion
     related_articles = await read(ctx, True, related, ctx, article_id)  # stored vectors: no model is loaded
     panel = await read(ctx, True, ctx.store.entities.panel, article_id, article["enriched_at"] is not None)
+    comments = await read(ctx, True, load_section, ctx, "article", article_id, current_user(request),
+                          reply_target(request))  # one query for the whole thread
     return render(request, "article.html", article=article, body=body, others=others, related=related_articles,
-                  panel=panel)
+                  panel=panel, comments=comments)
 
 
 
