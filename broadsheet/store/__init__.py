@@ -9,6 +9,7 @@ from .rate_limits_repo import RateLimitRepo
 from .sessions_repo import SessionRepo
 from .sources_repo import SourceRepo
 from .subscriptions_repo import SubscriptionRepo
+from .sync_entries_repo import SyncEntryRepo
 from .users_repo import UserRepo
 
 
@@ -23,6 +24,7 @@ class Store:
         self.rate_limits = RateLimitRepo(self.db)
         self.subscriptions = SubscriptionRepo(self.db)
         self.states = ArticleStateRepo(self.db)
+        self.sync_entries = SyncEntryRepo(self.db)
 
     @property
     def dialect(self) -> str:
