@@ -27,6 +27,7 @@ ENTRY_COLUMNS = [
     func.coalesce(subscriptions.c.title, sources.c.title, sources.c.url).label("feed_title"),
     subscriptions.c.category_id, categories.c.title.label("category_title"),
     READ.label("read"), STARRED.label("starred")]
+ID_COLUMNS = [articles.c.id, articles.c.published_at]
 MAX_IDS = 1000  # ids per lookup: more is a client's mistake (the APIs refuse bigger lists before this)
 
 
@@ -59,8 +60,9 @@ def _filtered(q, scope: str, read, starred, bounds: frozenset):
 
 
 @lru_cache(maxsize=256)
-def _page(scope: str, read, starred, bounds: frozenset, order: str, descending: bool, keyset: bool) -> Prepared:
-    q = _filtered(_base(ENTRY_COLUMNS), scope, read, starred, bounds)
+def _page(scope: str, read, starred, bounds: frozenset, order: str, descending: bool, keyset: bool,
+          ids_only: bool) -> Prepared:
+    q = _filtered(_base(ID_COLUMNS if ids_only else ENTRY_COLUMNS), scope, read, starred, bounds)
     key = (articles.c.published_at, articles.c.id) if order == "published" else (articles.c.id,)
     if keyset:  # strictly after the cursor in the listing's order
         i = bindparam("cursor_id")
@@ -101,16 +103,17 @@ class SyncEntryRepo:
              read: bool | None = None, starred: bool | None = None, order: str = "published",
              descending: bool = True, cursor: tuple[datetime | None, int] | None = None, limit: int = 100,
              offset: int = 0, published_from: datetime | None = None, published_to: datetime | None = None,
-             after_id: int | None = None, before_id: int | None = None) -> list[dict]:
+             after_id: int | None = None, before_id: int | None = None, ids_only: bool = False) -> list[dict]:
         """Entries in order (``order``: "published" or "id"); ``cursor``: (published_at, id) of the last entry of
-        the previous page (published_at unused when ordering by id)."""
+        the previous page (published_at unused when ordering by id). ``ids_only``: just ``id`` and
+        ``published_at``."""
         bounds = {"published_from": published_from, "published_to": published_to, "after_id": after_id,
                   "before_id": before_id}
         scope, params = self._params(user_id, source_id, category_id, bounds)
         if cursor is not None:
             params.update(cursor_published=cursor[0], cursor_id=cursor[1])
         prepared = _page(scope, read, starred, frozenset(k for k, v in bounds.items() if v is not None),
-                         "published" if order == "published" else "id", descending, cursor is not None)
+                         "published" if order == "published" else "id", descending, cursor is not None, ids_only)
         return self.db.rows(prepared, limit=limit, offset=offset, **params)
 
     def count(self, user_id: int, *, source_id: int | None = None, category_id: int | None = None,
@@ -140,3 +143,11 @@ class SyncEntryRepo:
              .group_by(articles.c.source_id))
         with self.db.read() as conn:
             return {s: n for s, n in conn.execute(q)}
+
+    def unread_summary(self, user_id: int) -> dict[int, tuple[int, datetime]]:
+        """Per followed source with unread entries: (how many, when the newest was published)."""
+        q = (_base([articles.c.source_id, func.count().label("n"), func.max(articles.c.published_at).label("newest")])
+             .where(READ == false()).group_by(articles.c.source_id))
+        with self.db.read() as conn:
+            return {r.source_id: (r.n, r.newest) for r in conn.execute(q, {"user_id": user_id,
+                                                                           "marks_user_id": user_id})}
