@@ -16,6 +16,7 @@ NOTICES = {
     "refresh_queued": "Refresh queued: new articles will appear in a moment.",
     "refresh_failed": "The refresh failed; the error is shown with the source.",
     "removed": "Source removed, with its articles.",
+    "api_key_revoked": "API key revoked: apps that used it are signed out.",
 }
 
 
