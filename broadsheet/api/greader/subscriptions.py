@@ -22,7 +22,8 @@ def subscription_list(request, ctx, user, params):
 @endpoint
 def tag_list(request, ctx, user, params):
     tags = [{"id": ids.STARRED}]
-    tags += [{"id": shapes.label_id(c["title"]), "type": "folder"} for c in ctx.store.subscriptions.categories(user["id"])]
+    tags += [{"id": shapes.label_id(c["title"]), "type": "folder"}
+             for c in ctx.store.subscriptions.categories(user["id"])]
     return {"tags": tags}
 
 
