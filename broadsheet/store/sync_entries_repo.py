@@ -11,7 +11,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Iterable
 
-from sqlalchemy import and_, bindparam, false, func, or_, select, true
+from sqlalchemy import and_, bindparam, false, func, literal_column, or_, select, true
 
 from .database import Database, Prepared
 from .schema import articles, sources
@@ -31,21 +31,28 @@ ID_COLUMNS = [articles.c.id, articles.c.published_at]
 MAX_IDS = 1000  # ids per lookup: more is a client's mistake (the APIs refuse bigger lists before this)
 
 
-def _base(columns):
-    return (select(*columns).select_from(articles)
-            .join(subscriptions, and_(subscriptions.c.source_id == articles.c.source_id,
-                                      subscriptions.c.user_id == bindparam("user_id")))
-            .join(sources, sources.c.id == articles.c.source_id)
-            .outerjoin(categories, categories.c.id == subscriptions.c.category_id)
-            .outerjoin(article_states, and_(article_states.c.article_id == articles.c.id,
-                                            article_states.c.user_id == bindparam("marks_user_id"))))
-
-
-def _filtered(q, scope: str, read, starred, bounds: frozenset):
+def _base(columns, scope: str = "all", marked_only: bool = False):
+    """The user's entries. Only ``articles`` is inner-joined, so the planner walks articles in the listing's
+    order (``ix_articles_published``) and stops after the page: the followed sources are a filter (``+ 0`` keeps
+    SQLite from driving the query by source instead, which sorts every followed article for each page).
+    ``marked_only`` (starred or read lists: a few entries among many) starts from the user's marks instead."""
+    followed = select(subscriptions.c.source_id).where(subscriptions.c.user_id == bindparam("user_id"))
+    if scope == "category":
+        followed = followed.where(subscriptions.c.category_id == bindparam("category_id"))
+    q = (select(*columns).select_from(articles)
+         .outerjoin(subscriptions, and_(subscriptions.c.source_id == articles.c.source_id,
+                                        subscriptions.c.user_id == bindparam("sub_user_id")))
+         .outerjoin(sources, sources.c.id == articles.c.source_id)
+         .outerjoin(categories, categories.c.id == subscriptions.c.category_id)
+         .join(article_states, and_(article_states.c.article_id == articles.c.id,
+                                    article_states.c.user_id == bindparam("marks_user_id")), isouter=not marked_only)
+         .where((articles.c.source_id + literal_column("0")).in_(followed.scalar_subquery())))
     if scope == "source":
         q = q.where(articles.c.source_id == bindparam("source_id"))
-    elif scope == "category":
-        q = q.where(subscriptions.c.category_id == bindparam("category_id"))
+    return q
+
+
+def _filtered(q, read, starred, bounds: frozenset):
     if read is not None:
         q = q.where(READ == read)
     if starred is not None:
@@ -62,14 +69,15 @@ def _filtered(q, scope: str, read, starred, bounds: frozenset):
 @lru_cache(maxsize=256)
 def _page(scope: str, read, starred, bounds: frozenset, order: str, descending: bool, keyset: bool,
           ids_only: bool) -> Prepared:
-    q = _filtered(_base(ID_COLUMNS if ids_only else ENTRY_COLUMNS), scope, read, starred, bounds)
+    q = _filtered(_base(ID_COLUMNS if ids_only else ENTRY_COLUMNS, scope, bool(read or starred)), read, starred,
+                  bounds)
     key = (articles.c.published_at, articles.c.id) if order == "published" else (articles.c.id,)
     if keyset:  # strictly after the cursor in the listing's order
         i = bindparam("cursor_id")
         if order == "published":  # (a < x) OR (a = x AND b < y): both databases walk the index from the cursor
-            p = bindparam("cursor_published")
-            q = q.where(or_(key[0] < p, and_(key[0] == p, key[1] < i)) if descending
-                        else or_(key[0] > p, and_(key[0] == p, key[1] > i)))
+            p, same = bindparam("cursor_published"), bindparam("cursor_published_eq")  # one name per use
+            q = q.where(or_(key[0] < p, and_(key[0] == same, key[1] < i)) if descending
+                        else or_(key[0] > p, and_(key[0] == same, key[1] > i)))
         else:
             q = q.where(articles.c.id < i if descending else articles.c.id > i)
     q = q.order_by(*[k.desc() if descending else k.asc() for k in key])
@@ -78,12 +86,17 @@ def _page(scope: str, read, starred, bounds: frozenset, order: str, descending: 
 
 @lru_cache(maxsize=64)
 def _count(scope: str, read, starred, bounds: frozenset) -> Prepared:
-    return Prepared(_filtered(_base([func.count().label("n")]), scope, read, starred, bounds))
+    return Prepared(_filtered(_base([func.count().label("n")], scope, bool(read or starred)), read, starred, bounds))
 
 
 BY_IDS = Prepared(_base(ENTRY_COLUMNS).where(articles.c.id.in_(bindparam("ids", expanding=True)))
                   .order_by(articles.c.published_at.desc(), articles.c.id.desc()))
 VISIBLE = Prepared(_base([articles.c.id]).where(articles.c.id.in_(bindparam("ids", expanding=True))))
+
+
+def _user(user_id: int) -> dict:
+    """The query's three user parameters (each bound name appears once: see ``Prepared``)."""
+    return {"user_id": user_id, "sub_user_id": user_id, "marks_user_id": user_id}
 
 
 class SyncEntryRepo:
@@ -92,7 +105,7 @@ class SyncEntryRepo:
 
     @staticmethod
     def _params(user_id: int, source_id, category_id, bounds: dict) -> tuple[str, dict]:
-        params = {"user_id": user_id, "marks_user_id": user_id, **{k: v for k, v in bounds.items() if v is not None}}
+        params = {**_user(user_id), **{k: v for k, v in bounds.items() if v is not None}}
         if source_id is not None:
             return "source", {**params, "source_id": source_id}
         if category_id is not None:
@@ -111,7 +124,7 @@ class SyncEntryRepo:
                   "before_id": before_id}
         scope, params = self._params(user_id, source_id, category_id, bounds)
         if cursor is not None:
-            params.update(cursor_published=cursor[0], cursor_id=cursor[1])
+            params.update(cursor_published=cursor[0], cursor_published_eq=cursor[0], cursor_id=cursor[1])
         prepared = _page(scope, read, starred, frozenset(k for k, v in bounds.items() if v is not None),
                          "published" if order == "published" else "id", descending, cursor is not None, ids_only)
         return self.db.rows(prepared, limit=limit, offset=offset, **params)
@@ -126,12 +139,12 @@ class SyncEntryRepo:
         """These entries, newest first; ids of articles the user does not follow (or that do not exist) are left
         out."""
         ids = sorted({int(i) for i in ids})[:MAX_IDS]
-        return self.db.rows(BY_IDS, user_id=user_id, marks_user_id=user_id, ids=ids) if ids else []
+        return self.db.rows(BY_IDS, ids=ids, **_user(user_id)) if ids else []
 
     def visible(self, user_id: int, ids: Iterable[int]) -> set[int]:
         """Those of ``ids`` that are entries of this user (articles of sources they follow)."""
         ids = sorted({int(i) for i in ids})[:MAX_IDS]
-        return {r["id"] for r in self.db.rows(VISIBLE, user_id=user_id, marks_user_id=user_id, ids=ids)} if ids else set()
+        return {r["id"] for r in self.db.rows(VISIBLE, ids=ids, **_user(user_id))} if ids else set()
 
     def read_counts(self, user_id: int) -> dict[int, int]:
         """Entries marked read, per followed source."""
@@ -149,5 +162,4 @@ class SyncEntryRepo:
         q = (_base([articles.c.source_id, func.count().label("n"), func.max(articles.c.published_at).label("newest")])
              .where(READ == false()).group_by(articles.c.source_id))
         with self.db.read() as conn:
-            return {r.source_id: (r.n, r.newest) for r in conn.execute(q, {"user_id": user_id,
-                                                                           "marks_user_id": user_id})}
+            return {r.source_id: (r.n, r.newest) for r in conn.execute(q, _user(user_id))}
