@@ -23,7 +23,7 @@ ENTRY_COLUMNS = [
     articles.c.id, articles.c.source_id, articles.c.url, articles.c.title, articles.c.authors,
     articles.c.published_at, articles.c.fetched_at, articles.c.content_html, articles.c.summary,
     articles.c.content_hash, articles.c.word_count,
-    sources.c.url.label("feed_url"), sources.c.site_url, sources.c.last_fetched_at,
+    sources.c.url.label("feed_url"), sources.c.site_url,
     func.coalesce(subscriptions.c.title, sources.c.title, sources.c.url).label("feed_title"),
     subscriptions.c.category_id, categories.c.title.label("category_title"),
     READ.label("read"), STARRED.label("starred")]

@@ -211,3 +211,26 @@ def test_subscription_edit_rename_move_and_unsubscribe(client, ctx, reader):
     client.post(f"{API}/subscription/edit", data={"ac": "subscribe", "s": s2}, headers=auth)
     assert len(ctx.store.subscriptions.list(ann.user["id"])) == 2
     assert client.post(f"{API}/subscription/edit", data={"ac": "explode", "s": s2}, headers=auth).status_code == 400
+
+
+def test_continuation_walks_ties_without_gaps_or_repeats(client, ctx, reader):
+    from datetime import datetime
+
+    from broadsheet.model import ArticleRecord
+    from tests.web.seeding import add_source, seed
+    ann, _ = reader
+    source = add_source(ctx.store, 9)
+    same = datetime(2026, 1, 2, 3, 4, 5, 123457)  # equal times: only the id orders them
+    records = [ArticleRecord(url=f"https://tie.example/{n}", canonical_url=f"https://tie.example/{n}",
+                             title=f"Tie {n}", published_at=same, content_text=f"tie {n}", content_hash=f"tie{n}")
+               for n in range(4)]
+    ids = seed(ctx.store, source, *records)
+    ctx.store.subscriptions.subscribe(ann.user["id"], source["id"])
+    auth, seen, token = login(client, ann), [], ""
+    for _ in range(10):
+        page = client.get(f"{API}/stream/contents/feed/{source['id']}?n=1&c={token}", headers=auth).json()
+        seen += [i["id"] for i in page["items"]]
+        token = page.get("continuation")
+        if not token:
+            break
+    assert seen == [long_id(i) for i in sorted(ids, reverse=True)]

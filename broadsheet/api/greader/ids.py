@@ -24,6 +24,7 @@ LABEL_PREFIX = "user/-/label/"
 STATE_RE = re.compile(r"user/[^/]+/state/com\.google/(.+)")
 LABEL_RE = re.compile(r"user/[^/]+/label/(.+)")
 _EPOCH = datetime(1970, 1, 1)
+_USEC = timedelta(microseconds=1)
 
 
 def long_id(article_id: int) -> str:
@@ -47,7 +48,7 @@ def parse_item_id(raw: str) -> int:
 
 
 def usec(when: datetime | None) -> int:
-    return 0 if when is None else int((when - _EPOCH).total_seconds() * 1_000_000)
+    return 0 if when is None else (when - _EPOCH) // _USEC  # exact: continuation tokens must round-trip
 
 
 def seconds(when: datetime | None) -> int:

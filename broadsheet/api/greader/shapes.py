@@ -23,10 +23,10 @@ def item(row: dict) -> dict:
         cats.append(ids.READ)
     if row["starred"]:
         cats.append(ids.STARRED)
-    published = ids.seconds(row["published_at"])
-    crawled = ids.usec(row["fetched_at"])
-    return {"id": ids.long_id(row["id"]), "crawlTimeMsec": str(crawled // 1000),
-            "timestampUsec": str(ids.usec(row["published_at"])), "published": published, "updated": published,
+    stamp = ids.usec(row["published_at"])
+    published = stamp // 1_000_000
+    return {"id": ids.long_id(row["id"]), "crawlTimeMsec": str(ids.usec(row["fetched_at"]) // 1000),
+            "timestampUsec": str(stamp), "published": published, "updated": published,
             "title": row["title"], "author": row["authors"] or "", "categories": cats,
             "canonical": [{"href": row["url"]}], "alternate": [{"href": row["url"], "type": "text/html"}],
             "summary": {"content": row["content_html"] or row["summary"] or "", "direction": "ltr"},

@@ -49,5 +49,4 @@ def entry(row: dict, user_id: int, default_category: dict) -> dict:
             "content": row["content_html"] or row["summary"] or "", "author": row["authors"] or "",
             "share_code": "", "starred": bool(row["starred"]), "reading_time": max(1, (row["word_count"] or 0) // 265),
             "enclosures": [], "tags": [],
-            "feed": feed(user_id, row["source_id"], row["feed_url"], row["site_url"], row["feed_title"], cat,
-                         row["last_fetched_at"])}
+            "feed": feed(user_id, row["source_id"], row["feed_url"], row["site_url"], row["feed_title"], cat)}
