@@ -14,8 +14,7 @@ def label_id(title: str) -> str:
     return f"{ids.LABEL_PREFIX}{title}"
 
 
-def item(row: dict) -> dict:
-    """A row of ``store.sync_entries`` as a stream/contents item."""
+def _categories(row: dict) -> list[str]:
     cats = [ids.READING_LIST]
     if row["category_title"]:
         cats.append(label_id(row["category_title"]))
@@ -23,15 +22,34 @@ def item(row: dict) -> dict:
         cats.append(ids.READ)
     if row["starred"]:
         cats.append(ids.STARRED)
-    stamp = ids.usec(row["published_at"])
-    published = stamp // 1_000_000
-    return {"id": ids.long_id(row["id"]), "crawlTimeMsec": str(ids.usec(row["fetched_at"]) // 1000),
-            "timestampUsec": str(stamp), "published": published, "updated": published,
-            "title": row["title"], "author": row["authors"] or "", "categories": cats,
-            "canonical": [{"href": row["url"]}], "alternate": [{"href": row["url"], "type": "text/html"}],
-            "summary": {"content": row["content_html"] or row["summary"] or "", "direction": "ltr"},
-            "origin": {"streamId": f"feed/{row['source_id']}", "title": row["feed_title"],
-                       "htmlUrl": row["site_url"] or row["feed_url"]}}
+    return cats
+
+
+def items(rows: list[dict]) -> list[dict]:
+    """Rows of ``store.sync_entries`` as stream/contents items. Items of the same feed share their ``origin`` and
+    items with the same marks their ``categories`` (built once per page: orjson writes shared objects as usual)."""
+    origins: dict[int, dict] = {}
+    categories: dict[tuple, list[str]] = {}
+    out = []
+    for row in rows:
+        origin = origins.get(row["source_id"])
+        if origin is None:
+            origin = origins[row["source_id"]] = {"streamId": f"feed/{row['source_id']}", "title": row["feed_title"],
+                                                  "htmlUrl": row["site_url"] or row["feed_url"]}
+        marks = (row["category_title"], row["read"], row["starred"])
+        cats = categories.get(marks)
+        if cats is None:
+            cats = categories[marks] = _categories(row)
+        stamp = ids.usec(row["published_at"])
+        published = stamp // 1_000_000
+        url = row["url"]
+        out.append({"id": ids.long_id(row["id"]), "crawlTimeMsec": str(ids.usec(row["fetched_at"]) // 1000),
+                    "timestampUsec": str(stamp), "published": published, "updated": published,
+                    "title": row["title"], "author": row["authors"] or "", "categories": cats,
+                    "canonical": [{"href": url}], "alternate": [{"href": url, "type": "text/html"}],
+                    "summary": {"content": row["content_html"] or row["summary"] or "", "direction": "ltr"},
+                    "origin": origin})
+    return out
 
 
 def item_ref(row: dict) -> dict:

@@ -75,7 +75,7 @@ def _stream_id(request, params) -> str:
 def contents(request, ctx, user, params):
     stream_id = _stream_id(request, params)
     rows, token = page(ctx, user, params, stream_id)
-    return shapes.stream(stream_id, [shapes.item(r) for r in rows], token)
+    return shapes.stream(stream_id, shapes.items(rows), token)
 
 
 @endpoint
@@ -93,7 +93,7 @@ def item_contents(request, ctx, user, params):
     if len(wanted) > MAX_ITEMS:
         raise InvalidInput(f"At most {MAX_ITEMS} items at a time.", status=413)
     rows = ctx.store.sync_entries.by_ids(user["id"], wanted)
-    return shapes.stream(ids.READING_LIST, [shapes.item(r) for r in rows], None)
+    return shapes.stream(ids.READING_LIST, shapes.items(rows), None)
 
 
 @endpoint

@@ -80,7 +80,8 @@ def _listing(request, ctx, user, **scope) -> dict:
                                        limit=limit, offset=offset, **filters)
     total = offset + len(rows) if len(rows) < limit and (rows or not offset) else _total(ctx, user["id"], filters)
     cat = _default_category(ctx, user["id"], rows)
-    return {"total": total, "entries": [shapes.entry(r, user["id"], cat) for r in rows]}
+    feeds: dict = {}
+    return {"total": total, "entries": [shapes.entry(r, user["id"], cat, feeds) for r in rows]}
 
 
 @endpoint

@@ -38,15 +38,20 @@ def subscription_feed(sub: dict, cat: dict) -> dict:
                 sub["last_fetched_at"], sub["last_error"], sub["error_count"], sub["paused"])
 
 
-def entry(row: dict, user_id: int, default_category: dict) -> dict:
-    """A row of ``store.sync_entries``; its feed and category come with it (one query per page)."""
-    cat = default_category if row["category_id"] is None else \
-        {"id": row["category_id"], "title": row["category_title"], "user_id": user_id, "hide_globally": False}
+def entry(row: dict, user_id: int, default_category: dict | None, feeds: dict | None = None) -> dict:
+    """A row of ``store.sync_entries``; its feed and category come with it (one query per page). ``feeds``: a
+    dict shared by the entries of one page, so each feed's object is built once."""
+    feed_obj = feeds.get(row["source_id"]) if feeds is not None else None
+    if feed_obj is None:
+        cat = default_category if row["category_id"] is None else \
+            {"id": row["category_id"], "title": row["category_title"], "user_id": user_id, "hide_globally": False}
+        feed_obj = feed(user_id, row["source_id"], row["feed_url"], row["site_url"], row["feed_title"], cat)
+        if feeds is not None:
+            feeds[row["source_id"]] = feed_obj
     return {"id": row["id"], "user_id": user_id, "feed_id": row["source_id"],
             "status": "read" if row["read"] else "unread", "hash": row["content_hash"] or str(row["id"]),
             "title": row["title"], "url": row["url"], "comments_url": "", "published_at": row["published_at"],
             "created_at": row["fetched_at"], "changed_at": row["fetched_at"],
             "content": row["content_html"] or row["summary"] or "", "author": row["authors"] or "",
             "share_code": "", "starred": bool(row["starred"]), "reading_time": max(1, (row["word_count"] or 0) // 265),
-            "enclosures": [], "tags": [],
-            "feed": feed(user_id, row["source_id"], row["feed_url"], row["site_url"], row["feed_title"], cat)}
+            "enclosures": [], "tags": [], "feed": feed_obj}
