@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -66,7 +67,12 @@ def run_wrk(base: str, kind: str, conns: int, seconds: int, auth: dict, tmp: Pat
     script.write_text(LUA % {"header": header, "value": value.format(**auth), "path": path})
     out = subprocess.run(["wrk", "-t", str(min(conns, WRK_THREADS)), "-c", str(conns), "-d", f"{seconds}s",
                           "--latency", "-s", str(script), base], capture_output=True, text=True, check=True).stdout
-    return parse_wrk(out)
+    result = parse_wrk(out)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    sock = re.search(r"Socket errors: (.+)", out)
+    result["non_2xx"] = int(non2xx.group(1)) if non2xx else 0
+    result["socket_errors"] = sock.group(1).strip() if sock else ""  # e.g. timeouts (wrk gives up after 2 s)
+    return result
 
 
 def check_answers(base: str, auth: dict) -> dict:
