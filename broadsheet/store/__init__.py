@@ -14,6 +14,7 @@ from .subscriptions_repo import SubscriptionRepo
 from .stories_repo import StoryRepo
 from .entities_repo import EntityRepo
 from .topics_repo import TopicRepo
+from .sync_entries_repo import SyncEntryRepo
 from .users_repo import UserRepo
 
 
@@ -33,6 +34,7 @@ class Store:
         self.topics = TopicRepo(self.db)
         self.comments = CommentRepo(self.db)
         self.invites = InviteRepo(self.db)
+        self.sync_entries = SyncEntryRepo(self.db)
 
     @property
     def dialect(self) -> str:

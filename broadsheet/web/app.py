@@ -6,6 +6,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from ..api.sync import SYNC_ROUTES
 from ..api.v1 import API_PREFIX, api_router, openapi_route
 from ..context import Context
 from .auth import SessionMiddleware
@@ -57,6 +58,7 @@ def create_app(ctx: Context, page_cache: bool = True) -> FastAPI:
     for path, endpoint in PAGES:
         app.add_route(path, endpoint, methods=["GET"], include_in_schema=False)
     app.include_router(api_router, prefix=API_PREFIX)
+    app.router.routes.extend(SYNC_ROUTES)  # Miniflux (/v1) and Google Reader APIs: plain Starlette routes
     for router in ROUTERS:
         app.include_router(router)
     app.mount("/static", VersionedStaticFiles(directory=STATIC_DIR), name="static")

@@ -26,6 +26,7 @@ NOTICES = {
     "comment_shown": "Comment shown again.",
     "comment_deleted": "Comment deleted.",
     "flags_dismissed": "Flags dismissed.",
+    "api_key_revoked": "API key revoked: apps that used it are signed out.",
 }
 
 

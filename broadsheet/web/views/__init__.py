@@ -2,6 +2,7 @@
 from . import article, home, search, source, sources
 from . import ask, entities, entity, story, topic, topics
 from . import account, admin_users, comments, login, logout, moderation, signup
+from . import api_keys
 
 # The two most requested pages: plain Starlette routes (see views/home.py), added first and straight on the app.
 PAGES = [("/", home.home), ("/articles/{article_id}", article.article_page)]
@@ -9,3 +10,4 @@ ROUTERS = [source.router, sources.router, search.router]
 ROUTERS += [story.router, entities.router, entity.router, topics.router, topic.router, ask.router]
 ROUTERS += [signup.router, login.router, logout.router, account.router, admin_users.router, comments.router,
             moderation.router]
+ROUTERS.append(api_keys.router)

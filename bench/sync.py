@@ -1,0 +1,168 @@
+"""Sync API throughput: Google Reader ``stream/contents`` (n=100) and Miniflux ``/v1/entries?limit=100`` on a
+store of 100,000 generated articles, one user subscribed to every source.
+
+Builds the store with bench/web_corpus.py (50 sources, ~3 KB of HTML per article), adds a user who follows all
+the sources (in three categories), has read every tenth article and starred a few, and an API key; starts
+`broadsheet serve` on loopback and drives it with Debian's `wrk` at 1, 20 and 50 connections for --seconds each.
+Reports requests/s, p50 and p99, errors and the load average before each cell (the machine may be shared), and
+ends with one line of JSON. See docs/BENCHMARKS.md, "Sync APIs".
+
+    python bench/sync.py [--articles 100000] [--seconds 20] [--workers 2] [--store FILE] [--keep] [--data DIR]
+
+Endpoints: ``greader`` = ``GET /reader/api/0/stream/contents/user/-/state/com.google/reading-list?n=100``
+(``Authorization: GoogleLogin auth=...`` from ClientLogin) and ``miniflux`` = ``GET /v1/entries?limit=100``
+(``X-Auth-Token``). Both answer the newest 100 entries with their full content, as an app's first sync does.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from bench.web import free_port, parse_wrk, server_cpu_seconds  # noqa: E402
+from bench.web_corpus import build  # noqa: E402
+
+ENDPOINTS = {
+    "greader": ("/reader/api/0/stream/contents/user/-/state/com.google/reading-list?n=100&output=json",
+                "Authorization", "GoogleLogin auth={auth}"),
+    "miniflux": ("/v1/entries?limit=100&order=published_at&direction=desc", "X-Auth-Token", "{key}"),
+}
+LUA = 'wrk.headers["%(header)s"] = "%(value)s"\nrequest = function() return wrk.format("GET", "%(path)s") end\n'
+WRK_THREADS = 2
+TARGET = {"rps": 356, "p99_ms": 50}  # FreshRSS at 20 connections: 356 req/s, p99 68 ms; our target p99 <= 50 ms
+
+
+def prepare_reader(url: str) -> tuple[str, str]:
+    """A user following every source, some marks, and an API key: (username, key)."""
+    from broadsheet.accounts.users import create_user
+    from broadsheet.store import Store
+    store = Store(url)
+    try:
+        user = store.users.by_username("bench") or create_user(store, "bench", "bench password")
+        cats = [store.subscriptions.ensure_category(user["id"], t) for t in ("World", "Business", "Science")]
+        for i, s in enumerate(store.sources.list()):
+            store.subscriptions.subscribe(user["id"], s["id"], cats[i % 3]["id"])
+        newest = [e["id"] for e in store.states.entries(user["id"], limit=2000)]
+        store.states.mark(user["id"], newest[::10], read=True)
+        store.states.mark(user["id"], newest[::97], saved=True)
+        return user["username"], store.api_keys.create(user["id"], "bench")
+    finally:
+        store.close()
+
+
+def run_wrk(base: str, kind: str, conns: int, seconds: int, auth: dict, tmp: Path) -> dict:
+    path, header, value = ENDPOINTS[kind]
+    script = tmp / f"{kind}.lua"
+    script.write_text(LUA % {"header": header, "value": value.format(**auth), "path": path})
+    out = subprocess.run(["wrk", "-t", str(min(conns, WRK_THREADS)), "-c", str(conns), "-d", f"{seconds}s",
+                          "--latency", "-s", str(script), base], capture_output=True, text=True, check=True).stdout
+    result = parse_wrk(out)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    sock = re.search(r"Socket errors: (.+)", out)
+    result["non_2xx"] = int(non2xx.group(1)) if non2xx else 0
+    result["socket_errors"] = sock.group(1).strip() if sock else ""  # e.g. timeouts (wrk gives up after 2 s)
+    return result
+
+
+def check_answers(base: str, auth: dict) -> dict:
+    """One request of each kind, checked: 100 entries each (so the benchmark measures real answers)."""
+    sizes = {}
+    for kind, (path, header, value) in ENDPOINTS.items():
+        r = httpx.get(base + path, headers={header: value.format(**auth)}, timeout=30)
+        r.raise_for_status()
+        items = r.json()["items" if kind == "greader" else "entries"]
+        assert len(items) == 100, (kind, len(items))
+        sizes[kind] = len(r.content)
+    return sizes
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", help="unused: this benchmark generates its own store (kept for a uniform interface)")
+    ap.add_argument("--articles", type=int, default=100_000)
+    ap.add_argument("--seconds", type=int, default=20)
+    ap.add_argument("--connections", default="1,20,50")
+    ap.add_argument("--endpoints", default=",".join(ENDPOINTS))
+    ap.add_argument("--workers", type=int, default=2, help="web worker processes (`broadsheet serve --workers`)")
+    ap.add_argument("--database-url", help="default: a fresh SQLite file in a temp dir (kept with --keep)")
+    ap.add_argument("--store", help="reuse a SQLite file built by an earlier run (--keep) instead of building one")
+    ap.add_argument("--keep", action="store_true", help="keep the generated store (its path is printed)")
+    args = ap.parse_args()
+    if not shutil.which("wrk"):
+        print("wrk is not installed (apt-get install wrk): skipping")
+        print(json.dumps({"bench": "sync", "skipped": True, "reason": "wrk not installed"}))
+        return 0
+    tmp = Path(tempfile.mkdtemp(prefix="bs-sync-"))
+    url = args.database_url or (f"sqlite:///{args.store}" if args.store else f"sqlite:///{tmp / 'sync.db'}")
+    if not args.store:
+        print(f"Building a store of {args.articles:,} articles at {url} …", flush=True)
+        t = time.perf_counter()
+        build(url, args.articles).close()
+        print(f"  built in {time.perf_counter() - t:.0f} s", flush=True)
+    username, key = prepare_reader(url)
+    port = free_port()
+    env = {**os.environ, "BROADSHEET_DATABASE_URL": url, "BROADSHEET_REFRESH_MINUTES": "100000"}
+    server = subprocess.Popen([sys.executable, "-m", "broadsheet.cli", "serve", "--host", "127.0.0.1", "--port",
+                               str(port), "--workers", str(args.workers)], env=env, cwd=str(ROOT))
+    base = f"http://127.0.0.1:{port}"
+    results: dict = {}
+    try:
+        for _ in range(100):
+            try:
+                if httpx.get(base + "/", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        else:
+            raise SystemExit("server did not start")
+        login = httpx.post(base + "/api/greader.php/accounts/ClientLogin", data={"Email": username, "Passwd": key})
+        auth = {"key": key, "auth": login.text.split("Auth=")[1].strip()}
+        sizes = check_answers(base, auth)
+        print("Response sizes (bytes): " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
+        for kind in args.endpoints.split(","):  # warm up once
+            run_wrk(base, kind, 2, 2, auth, tmp)
+        print(f"{'endpoint':9} {'conns':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} "
+              f"{'cpu us/req':>10} {'load':>5}")
+        for kind in args.endpoints.split(","):
+            for conns in map(int, args.connections.split(",")):
+                load = round(os.getloadavg()[0], 2)
+                cpu = server_cpu_seconds(server.pid)
+                r = run_wrk(base, kind, conns, args.seconds, auth, tmp)
+                after = server_cpu_seconds(server.pid)
+                r["server_cpu_us_per_request"] = (round((after - cpu) / r["requests"] * 1e6)
+                                                  if None not in (cpu, after) and r["requests"] else None)
+                r["load_before"] = load
+                results.setdefault(kind, {})[str(conns)] = r
+                print(f"{kind:9} {conns:5d} {r['rps']:9.1f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f} {r['errors']:7d} "
+                      f"{r['server_cpu_us_per_request'] or 0:10d} {load:5.2f}", flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        if args.keep:
+            print(f"Kept {tmp}", flush=True)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    at20 = results.get("greader", {}).get("20", {})
+    summary = {"bench": "sync", "articles": args.articles, "workers": args.workers, "seconds": args.seconds,
+               "wrk_threads": WRK_THREADS, "cpus": os.cpu_count(), "database": url.split(":")[0],
+               "response_bytes": sizes, "results": results, "target_at_20": TARGET,
+               "greader_meets_target_at_20": bool(at20) and at20["rps"] >= TARGET["rps"]
+               and at20["p99_ms"] <= TARGET["p99_ms"],
+               "errors": sum(r["errors"] for k in results.values() for r in k.values())}
+    print(json.dumps(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
