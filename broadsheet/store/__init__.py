@@ -5,6 +5,7 @@ from .api_keys_repo import ApiKeyRepo
 from .article_states_repo import ArticleStateRepo
 from .articles_repo import ArticleRepo
 from .database import Database
+from .follows_repo import FollowRepo
 from .rate_limits_repo import RateLimitRepo
 from .sessions_repo import SessionRepo
 from .sources_repo import SourceRepo
@@ -23,6 +24,7 @@ class Store:
         self.rate_limits = RateLimitRepo(self.db)
         self.subscriptions = SubscriptionRepo(self.db)
         self.states = ArticleStateRepo(self.db)
+        self.follows = FollowRepo(self.db)
 
     @property
     def dialect(self) -> str:

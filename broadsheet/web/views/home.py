@@ -11,6 +11,7 @@ from pydantic import TypeAdapter
 
 from ..deps import INLINE_OFFSET_MAX, read, validated
 from ..pagination import Page, PageNumber
+from ..reader_state import marked
 from ..templating import render
 
 _PAGE = TypeAdapter(PageNumber)
@@ -22,5 +23,6 @@ async def home(request: Request) -> HTMLResponse:
     page = 1 if page is None else validated(page, _PAGE, "query", "page")
     size = ctx.settings.page_size
     latest = await read(ctx, page * size <= INLINE_OFFSET_MAX, Page.fetch, ctx.store.articles.latest, page, size, "/")
-    return render(request, "home.html", page=latest)
+    reader = None if request.state.user is None else await read(ctx, False, marked, request, latest.items)
+    return render(request, "home.html", page=latest, reader=reader)
 
