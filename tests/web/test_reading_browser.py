@@ -1,6 +1,6 @@
-"""Reading in a real headless Chromium: keyboard shortcuts (j/k move between articles, ? opens the help dialog,
-s saves), and offline reading through the service worker (a saved article still reads with the network cut; a
-page never opened shows the offline page)."""
+"""Reading in a real headless Chromium: keyboard shortcuts (j/k move between articles, o opens the original, s saves,
+m marks read, ? opens the help dialog), and follow → read → save → read offline through the service worker (a
+saved article still reads with the network cut; a page never opened shows the offline page)."""
 from __future__ import annotations
 
 import pytest
@@ -97,7 +97,15 @@ def test_saved_article_reads_offline(reading_site, browser):
     base, ctx, reader, (quay, ferry, museum) = reading_site
     context = _signed_in_context(browser, base, reader)
     page = context.new_page()
-    page.goto(f"{base}/articles/{quay}")
+    source_id = ctx.store.articles.get(quay)["source_id"]
+    page.goto(f"{base}/sources/{source_id}")  # follow the source (a plain form post), then read it in For you
+    page.get_by_role("button", name="Follow").click()
+    page.get_by_role("button", name="Following · Unfollow").wait_for()
+    page.goto(base + "/for-you")
+    assert page.locator(".card--unread").count() == 3
+    page.get_by_role("link", name="New quay opens on the harbour").click()
+    page.wait_for_url(f"{base}/articles/{quay}")
+    assert ctx.store.states.marks(reader.id, [quay])[quay]["read"] is True
     page.get_by_role("button", name="Save").click()
     page.wait_for_function("() => document.querySelector('form[data-action=save] button')"
                            ".textContent.includes('Unsave')")
@@ -115,4 +123,7 @@ def test_saved_article_reads_offline(reading_site, browser):
     assert "The council met on Thursday" in page.locator(".story__body").inner_text()
     page.goto(f"{base}/articles/{museum}")  # never opened: the offline page
     assert page.locator("h1").inner_text() == "You are offline"
+    context.set_offline(False)
+    page.goto(base + "/for-you")
+    assert page.locator(".card--unread").count() == 2  # the article read is no longer marked unread
     context.close()
