@@ -8,7 +8,8 @@ var PAGES = "broadsheet-pages";
 var SAVED = "broadsheet-saved";
 var PRECACHE = __PRECACHE__;
 var MAX_PAGES = 60;
-var CACHED_PAGES = /^\/(?:|articles\/\d+|saved|for-you|sources\/\d+|stories\/\d+|topics\/[a-z-]+|entities\/\d+|get-the-app)$/;
+var CACHED_PAGES =
+  /^\/(?:|articles\/\d+|saved|for-you|sources\/\d+|stories\/\d+|topics\/[a-z-]+|entities\/\d+|get-the-app)$/;
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(SHELL).then(function (cache) { return cache.addAll(PRECACHE); })
@@ -31,7 +32,8 @@ function keep(cacheName, key, response, limit) {
     return cache.delete(key).then(function () { return cache.put(key, response); }).then(function () {
       if (!limit) { return; }
       return cache.keys().then(function (keys) {
-        return Promise.all(keys.slice(0, Math.max(0, keys.length - limit)).map(function (k) { return cache.delete(k); }));
+        var extra = keys.slice(0, Math.max(0, keys.length - limit));
+        return Promise.all(extra.map(function (k) { return cache.delete(k); }));
       });
     });
   });
@@ -91,7 +93,9 @@ self.addEventListener("message", function (event) {
   var data = event.data || {};
   var work;
   if (data.type === "opened" && CACHED_PAGES.test(pageKey(data.url))) {
-    work = caches.match(pageKey(data.url)).then(function (hit) { return hit || fetchAndKeep(data.url, PAGES, MAX_PAGES); });
+    work = caches.match(pageKey(data.url)).then(function (hit) {
+      return hit || fetchAndKeep(data.url, PAGES, MAX_PAGES);
+    });
   } else if (data.type === "saved" && data.saved) {
     work = fetchAndKeep(data.url, SAVED, 0);
   } else if (data.type === "saved") {

@@ -113,3 +113,17 @@ def test_back_links_never_leave_the_site(client, ctx, world):
         r = ann.post(client, f"/articles/{quay}/save", {"saved": "1", "back": back})
         assert r.headers["location"] == f"/articles/{quay}"
     assert ann.post(client, "/articles/424242/save", {"saved": "1"}).status_code == 404
+
+
+def test_pages_with_marks_are_never_shared_through_the_page_cache(client, ctx, world):
+    _, (quay, _) = world
+    ann, bob = Reader(ctx, "ann"), Reader(ctx, "bob")
+    client.cookies.clear()
+    assert "card--unread" not in client.get("/").text  # a visitor's copy, now in the page cache
+    ann.post(client, f"/articles/{quay}/save", {"saved": "1"})
+    assert "Saved · Unsave" in ann.use(client).get("/").text
+    assert "Saved · Unsave" in client.get(f"/articles/{quay}").text
+    assert "Saved · Unsave" not in bob.use(client).get("/").text
+    assert "Saved · Unsave" not in bob.use(client).get(f"/articles/{quay}").text
+    client.cookies.clear()
+    assert "Save</button>" not in client.get("/").text and "Save</button>" not in client.get(f"/articles/{quay}").text
