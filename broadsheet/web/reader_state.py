@@ -2,9 +2,10 @@
 source, topic or entity, and where a form may send them back to (only paths on this site)."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from starlette.requests import Request
+from starlette.responses import RedirectResponse
 
 from .auth import current_user
 
@@ -53,7 +54,4 @@ def sign_in_first(request: Request):
     """For a page only a signed-in user has: a redirect to the sign-in page (coming back here), or None."""
     if current_user(request) is not None:
         return None
-    from urllib.parse import quote
-
-    from fastapi.responses import RedirectResponse
     return RedirectResponse(f"/login?next={quote(here(request), safe='/')}", status_code=303)

@@ -88,13 +88,22 @@ def test_saved_feed_is_private_to_its_token(client, ctx, world):
     token = ctx.store.users.get(ann.id)["feed_token"]
     client.cookies.clear()  # no session needed: the token is the key
     _check(client, f"/feeds/saved/{token}", ["Quay <opens> & more", "Comet spotted"])
-    assert client.get(f"/feeds/saved/{token}.rss").headers["cache-control"] == "private, no-store"
+    assert client.get(f"/feeds/saved/{token}.rss").headers["cache-control"] == "private, no-cache"
     bob_token = ctx.store.users.get(bob.id)["feed_token"]
     assert feedparser.parse(client.get(f"/feeds/saved/{bob_token}.rss").content).entries == []
     for wrong in (token[:-1] + ("x" if token[-1] != "x" else "y"), "short", "a" * 100):
         assert client.get(f"/feeds/saved/{wrong}.rss").status_code == 404
     assert f"/feeds/saved/{token}.rss" in ann.use(client).get("/saved").text
     assert token not in bob.use(client).get("/saved").text
+
+
+def test_feed_readers_polling_get_304_until_something_changes(client, ctx, world):
+    first = client.get("/feeds/home.rss")
+    again = client.get("/feeds/home.rss", headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304 and again.content == b""
+    seed(ctx.store, add_source(ctx.store, 3), record("new", 0.1, title="Just in"))
+    changed = client.get("/feeds/home.rss", headers={"If-None-Match": first.headers["etag"]})
+    assert changed.status_code == 200 and "Just in" in changed.text
 
 
 @pytest.mark.parametrize("path", ["/feeds/home.xml", "/feeds/sources/999.rss", "/feeds/topics/astrology.rss",
@@ -110,3 +119,24 @@ def test_pages_link_to_their_feeds(client, world):
     source = client.get(f"/sources/{world['ledger']}").text
     assert f'href="/feeds/sources/{world["ledger"]}.rss"' in source
     assert 'rel="alternate"' not in client.get("/sources").text
+
+
+def test_topic_entity_and_story_pages_get_their_feed_links():
+    from broadsheet.reading.feed_links import alternate_links, feed_of_page
+    assert feed_of_page("/topics/science") == "/feeds/topics/science"
+    assert feed_of_page("/entities/12") == "/feeds/entities/12" and feed_of_page("/stories/3") == "/feeds/stories/3"
+    for path in ("/topics/astrology", "/entities/x", "/stories/", "/sources", "/articles/1", "/saved"):
+        assert feed_of_page(path) is None
+    assert [t for _, t, _ in alternate_links("/stories/3")] == list(FORMATS.values())
+
+
+def test_a_new_feed_link_retires_the_old_one(client, ctx):
+    ann = Reader(ctx, "ann")
+    old = ctx.store.users.get(ann.id)["feed_token"]
+    assert ann.post(client, "/account/reading/feed-token", csrf=False).status_code == 403
+    assert ctx.store.users.get(ann.id)["feed_token"] == old
+    r = ann.post(client, "/account/reading/feed-token")
+    assert r.status_code == 303 and "new link" in client.get(r.headers["location"]).text
+    new = ctx.store.users.get(ann.id)["feed_token"]
+    assert new != old and client.get(f"/feeds/saved/{new}.atom").status_code == 200
+    assert client.get(f"/feeds/saved/{old}.atom").status_code == 404

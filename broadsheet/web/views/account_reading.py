@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ...errors import BroadsheetError
 from ...reading.muted import checked_keywords
 from ...reading.user_opml import MAX_OPML_BYTES, export_for_user, import_for_user
+from ...store.tokens import new_token
 from ..auth import check_csrf, require_user
 from ..deps import Ctx
 from ..reader_state import sign_in_first
@@ -19,7 +20,8 @@ from ..templating import render
 router = APIRouter(prefix="/account", include_in_schema=False)
 Field = Annotated[str, Form(max_length=20_000)]
 Count = Annotated[int, Query(ge=0, le=100_000)]
-NOTICES = {"muted": "Muted keywords saved.", "imported": "Subscriptions imported."}
+NOTICES = {"muted": "Muted keywords saved.", "imported": "Subscriptions imported.",
+           "feed_token": "Your saved-articles feed has a new link; the old one no longer works."}
 
 
 def _page(request: Request, ctx, status_code: int = 200, **extra) -> HTMLResponse:
@@ -50,6 +52,15 @@ def save_muted(request: Request, ctx: Ctx, muted_keywords: Field = "", csrf_toke
     except BroadsheetError as e:
         return _page(request, ctx, e.status, muted_error=e, muted_form=muted_keywords)
     return RedirectResponse("/account/reading?done=muted", status_code=303)
+
+
+@router.post("/reading/feed-token")
+def new_feed_token(request: Request, ctx: Ctx, csrf_token: Field = ""):
+    """A new private link for the saved-articles feed (when the old one was shared by mistake)."""
+    user = require_user(request)
+    check_csrf(request, csrf_token)
+    ctx.store.users.update(user["id"], feed_token=new_token(24))
+    return RedirectResponse("/account/reading?done=feed_token", status_code=303)
 
 
 @router.post("/reading/opml", response_class=HTMLResponse)

@@ -1,7 +1,10 @@
 """Feeds out: ``/feeds/home.rss|atom|json`` and the same for ``sources/{id}``, ``topics/{slug}``, ``entities/{id}``,
 ``stories/{id}``, and ``saved/{token}`` (a user's saved articles behind their private feed token; a wrong token is
-simply not found). Absolute links are built from the request's base URL."""
+simply not found). Absolute links are built from the request's base URL; an ETag lets feed readers poll cheaply
+(``If-None-Match`` → 304)."""
 from __future__ import annotations
+
+import hashlib
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -22,13 +25,16 @@ def _respond(request: Request, fmt: str, feed_path: str, found, private: bool = 
     if fmt not in WRITERS:
         raise NotFound(f"No feed format {fmt[:20]!r}: use .rss, .atom or .json", code="feed_not_found")
     title, page_path, rows = found
-    feed = feed_items.build(base_url(request), feed_path, title, page_path, rows)
-    cache = "private, no-store" if private else "public, max-age=300"
-    headers = {"Cache-Control": cache, "X-Content-Type-Options": "nosniff"}
+    body = WRITERS[fmt](feed_items.build(base_url(request), feed_path, title, page_path, rows))
+    etag = '"%s"' % hashlib.sha256(body).hexdigest()[:32]
+    cache = "private, no-cache" if private else "public, max-age=300"
+    headers = {"Cache-Control": cache, "ETag": etag, "X-Content-Type-Options": "nosniff"}
     if private:
         headers["X-Robots-Tag"] = "noindex"
         headers["Referrer-Policy"] = "no-referrer"
-    return Response(WRITERS[fmt](feed), media_type=FORMATS[fmt] + "; charset=utf-8", headers=headers)
+    if etag in request.headers.get("if-none-match", ""):  # a feed reader polling: nothing new
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type=FORMATS[fmt] + "; charset=utf-8", headers=headers)
 
 
 @router.get("/home.{fmt}")
