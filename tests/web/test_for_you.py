@@ -71,3 +71,12 @@ def test_muted_keywords_bad_input_changes_nothing(client, ctx):
     r = ann.post(client, "/account/reading/muted", {"muted_keywords": "calm"}, csrf=False)
     assert r.status_code == 403
     assert ctx.store.users.get(ann.id)["muted_keywords"] == "storm"
+
+
+def test_muted_keywords_are_shown_as_text(client, ctx):
+    ann = Reader(ctx, "ann")
+    payload = '</textarea><script>alert(1)</script><img src=x onerror=alert(2)>'
+    assert ann.post(client, "/account/reading/muted", {"muted_keywords": payload}).status_code == 303
+    page = client.get("/account/reading").text
+    assert "<script>alert(1)" not in page and "<img src=x" not in page
+    assert "&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page

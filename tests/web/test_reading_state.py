@@ -127,3 +127,17 @@ def test_pages_with_marks_are_never_shared_through_the_page_cache(client, ctx, w
     assert "Saved · Unsave" not in bob.use(client).get(f"/articles/{quay}").text
     client.cookies.clear()
     assert "Save</button>" not in client.get("/").text and "Save</button>" not in client.get(f"/articles/{quay}").text
+
+
+def test_following_an_articles_topic_from_its_page(client, ctx, world):
+    from sqlalchemy import update
+
+    from broadsheet.store.schema import articles
+    _, (quay, _) = world
+    with ctx.store.db.write() as conn:
+        conn.execute(update(articles).where(articles.c.id == quay).values(category="Business"))
+    ann = Reader(ctx, "ann")
+    page = ann.use(client).get(f"/articles/{quay}").text
+    assert '<input type="hidden" name="key" value="business">' in page and "Follow Business" in page
+    ann.post(client, "/follow", {"kind": "topic", "key": "business", "back": f"/articles/{quay}"})
+    assert "Following Business · Unfollow" in client.get(f"/articles/{quay}").text
