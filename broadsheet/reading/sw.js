@@ -88,7 +88,8 @@ self.addEventListener("fetch", function (event) {
 });
 
 /* From app.js: {type: "opened", url} keeps a page just read; {type: "saved", url, saved} keeps or drops a saved
-   article; {type: "saved-list", urls} keeps every article listed on /saved. */
+   article; {type: "saved-list", urls} keeps every article listed on /saved; {type: "forget"} drops every kept page
+   (after signing out). */
 self.addEventListener("message", function (event) {
   var data = event.data || {};
   var work;
@@ -100,6 +101,8 @@ self.addEventListener("message", function (event) {
     work = fetchAndKeep(data.url, SAVED, 0);
   } else if (data.type === "saved") {
     work = caches.open(SAVED).then(function (cache) { return cache.delete(pageKey(data.url)); });
+  } else if (data.type === "forget") {  /* the reader signed out: their pages go */
+    work = Promise.all([caches.delete(PAGES), caches.delete(SAVED)]);
   } else if (data.type === "saved-list" && Array.isArray(data.urls)) {
     work = caches.open(SAVED).then(function (cache) {
       return Promise.all(data.urls.slice(0, 200).map(function (u) {

@@ -126,4 +126,9 @@ def test_saved_article_reads_offline(reading_site, browser):
     context.set_offline(False)
     page.goto(base + "/for-you")
     assert page.locator(".card--unread").count() == 2  # the article read is no longer marked unread
+
+    context.clear_cookies()  # signed out: the pages kept for the reader are forgotten
+    page.goto(base + "/")
+    page.wait_for_function(f"() => caches.match('/articles/{quay}').then(r => !r)", timeout=15000, polling=200)
+    assert page.evaluate("() => caches.match('/saved').then(r => !r)")
     context.close()

@@ -54,8 +54,22 @@
     });
   }
 
+  /* Signed out (online, and signed in before on this browser): forget the pages kept for the reader. */
+  function forgetReaderAfterSignOut() {
+    var signedIn = !!document.querySelector(".site-nav a[href='/for-you']");
+    try {
+      if (signedIn) {
+        localStorage.setItem("broadsheet-reader", "1");
+      } else if (navigator.onLine && localStorage.getItem("broadsheet-reader")) {
+        localStorage.removeItem("broadsheet-reader");
+        tellWorker({type: "forget"});
+      }
+    } catch (e) { /* storage refused: nothing to remember */ }
+  }
+
   if ("serviceWorker" in navigator && window.isSecureContext) {
     navigator.serviceWorker.register("/sw.js", {scope: "/"}).catch(function () {});
+    forgetReaderAfterSignOut();
     if (ARTICLE_PAGE.test(location.pathname)) {
       tellWorker({type: "opened", url: location.pathname});
     }
