@@ -87,9 +87,8 @@
     var action = form.getAttribute("data-action");
     var on = action === "save" ? state.saved : state.read;
     var field = form.querySelector("input[name='" + (action === "save" ? "saved" : "read") + "']");
-    var button = form.querySelector("button");
+    var button = form.querySelector(".state-label") || form.querySelector("button");
     field.value = on ? "0" : "1";
-    button.setAttribute("aria-pressed", on ? "true" : "false");
     if (action === "save") {
       button.textContent = on ? "Saved · Unsave" : "Save";
     } else {
