@@ -7,6 +7,7 @@ from .articles_repo import ArticleRepo
 from .comments_repo import CommentRepo
 from .database import Database
 from .invites_repo import InviteRepo
+from .follows_repo import FollowRepo
 from .rate_limits_repo import RateLimitRepo
 from .sessions_repo import SessionRepo
 from .sources_repo import SourceRepo
@@ -35,6 +36,7 @@ class Store:
         self.comments = CommentRepo(self.db)
         self.invites = InviteRepo(self.db)
         self.sync_entries = SyncEntryRepo(self.db)
+        self.follows = FollowRepo(self.db)
 
     @property
     def dialect(self) -> str:

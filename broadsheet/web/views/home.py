@@ -12,6 +12,7 @@ from pydantic import TypeAdapter
 
 from ..deps import INLINE_OFFSET_MAX, read, validated
 from ..pagination import Page, PageNumber
+from ..reader_state import marked
 from ..templating import render
 
 _PAGE = TypeAdapter(PageNumber)
@@ -25,5 +26,6 @@ async def home(request: Request) -> HTMLResponse:
     size = ctx.settings.page_size
     latest = await read(ctx, page * size <= INLINE_OFFSET_MAX, Page.fetch, ctx.store.articles.latest, page, size, "/")
     stories = await read(ctx, True, ctx.store.stories.front_page, FRONT_PAGE_STORIES) if page == 1 else []
-    return render(request, "home.html", page=latest, stories=stories)
+    reader = None if request.state.user is None else await read(ctx, False, marked, request, latest.items)
+    return render(request, "home.html", page=latest, stories=stories, reader=reader)
 
