@@ -177,3 +177,20 @@ def test_visitor_posting_through_forms_helper_after_real_sign_up(store):
         forms.sign_up("newbie")
         assert forms.comment(f"/articles/{article_id}", "article", article_id, "Hi all").status_code == 303
         assert _bodies(_comments(client, article_id)) == ["Hi all"]
+
+
+def test_reply_link_turns_the_form_into_a_reply(store):
+    article_id = _article(store)
+    page = f"/articles/{article_id}"
+    with app_client(store) as (client, _ctx):
+        _ada, forms = signed_in(client, store, "ada")
+        forms.comment(page, "article", article_id, "Question?")
+        cid = store.comments.thread("article", article_id)[0]["id"]
+        section = _comments(client, article_id)
+        assert section.xpath(".//a[@class='comment__reply']/@href") == [f"?reply={cid}#comment-form"]
+        reply_page = main_of(client.get(f"{page}?reply={cid}"))
+        form = reply_page.xpath(".//form[@id='comment-form']")[0]
+        assert form.xpath(".//input[@name='parent_id']/@value") == [str(cid)] and "Reply to ada" in text_of(form)
+        for bad in ("abc", "-1", "999999"):  # not a comment of this thread: an ordinary comment form
+            form = main_of(client.get(f"{page}?reply={bad}")).xpath(".//form[@id='comment-form']")[0]
+            assert not form.xpath(".//input[@name='parent_id']")
