@@ -17,6 +17,13 @@ def _comments(client, article_id: int):
     return main_of(client.get(f"/articles/{article_id}")).xpath(".//section[@id='comments']")[0]
 
 
+def _comment_as(client, store, name: str, article_id: int, body: str, parent_id: int | None = None):
+    """Sign ``name`` in, post ``body`` on the article's page; (its id, the Forms of that session)."""
+    _user, forms = signed_in(client, store, name)
+    forms.comment(f"/articles/{article_id}", "article", article_id, body, parent_id=parent_id)
+    return store.comments.thread("article", article_id)[-1]["id"], forms
+
+
 def _bodies(section) -> list[str]:
     return [text_of(li) for li in section.xpath(".//div[@class='comment__body']")]
 
@@ -75,9 +82,7 @@ def test_edit_and_delete_your_own(store):
     article_id = _article(store)
     page = f"/articles/{article_id}"
     with app_client(store) as (client, _ctx):
-        _ada, forms = signed_in(client, store, "ada")
-        forms.comment(page, "article", article_id, "Typo hree")
-        cid = store.comments.thread("article", article_id)[0]["id"]
+        cid, forms = _comment_as(client, store, "ada", article_id, "Typo hree")
         forms.comment(page, "article", article_id, "a reply to keep", parent_id=cid)
         forms.post(page, f"/comments/{cid}/edit", body="Typo here")
         section = _comments(client, article_id)
@@ -93,9 +98,7 @@ def test_another_users_comment_cannot_be_edited_or_deleted(store):
     article_id = _article(store)
     page = f"/articles/{article_id}"
     with app_client(store) as (client, _ctx):
-        _ada, forms = signed_in(client, store, "ada")
-        forms.comment(page, "article", article_id, "Ada's words")
-        cid = store.comments.thread("article", article_id)[0]["id"]
+        cid, forms = _comment_as(client, store, "ada", article_id, "Ada's words")
         _bob, forms = signed_in(client, store, "bob")
         assert not _comments(client, article_id).xpath(".//form[contains(@action,'/edit')]")
         res = forms.post(page, f"/comments/{cid}/edit", body="Bob was here")
@@ -136,9 +139,7 @@ def test_flags_and_moderation(store):
     article_id = _article(store)
     page = f"/articles/{article_id}"
     with app_client(store) as (client, _ctx):
-        _ada, forms = signed_in(client, store, "ada")
-        forms.comment(page, "article", article_id, "Something rude")
-        cid = store.comments.thread("article", article_id)[0]["id"]
+        cid, forms = _comment_as(client, store, "ada", article_id, "Something rude")
         forms.comment(page, "article", article_id, "a reply", parent_id=cid)
         for name in ("bob", "cy"):
             _u, forms = signed_in(client, store, name)
@@ -183,9 +184,7 @@ def test_reply_link_turns_the_form_into_a_reply(store):
     article_id = _article(store)
     page = f"/articles/{article_id}"
     with app_client(store) as (client, _ctx):
-        _ada, forms = signed_in(client, store, "ada")
-        forms.comment(page, "article", article_id, "Question?")
-        cid = store.comments.thread("article", article_id)[0]["id"]
+        cid, forms = _comment_as(client, store, "ada", article_id, "Question?")
         section = _comments(client, article_id)
         assert section.xpath(".//a[@class='comment__reply']/@href") == [f"?reply={cid}#comment-form"]
         reply_page = main_of(client.get(f"{page}?reply={cid}"))
