@@ -35,6 +35,7 @@ def test_empty_state_and_sign_in_prompt(store):
         assert "No comments yet." in text_of(section)
         assert section.xpath(".//a[text()='Sign in']/@href") == [f"/login?next=/articles/{article_id}"]
         assert not section.xpath(".//form")  # no forms for visitors (and no cookie: the page stays cacheable)
+        assert "set-cookie" not in client.get(f"/articles/{article_id}").headers
 
 
 def test_post_reply_and_counts(store):
