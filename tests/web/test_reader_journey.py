@@ -44,6 +44,9 @@ def test_sign_up_follow_read_comment_reply_save_then_read_offline(site, browser)
     assert "maria" in page.locator("header").inner_text()  # signed in straight away
 
     page.goto(base + "/account")
+    assert page.get_by_role("link", name="API keys for reader apps").get_attribute("href") == "/account/api-keys"
+    assert page.get_by_role("link", name="Reading: muted keywords, subscriptions, OPML").get_attribute("href") \
+        == "/account/reading"
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_load_state()
     assert "maria" not in page.locator("header").inner_text()
