@@ -7,7 +7,7 @@ import pytest
 
 from broadsheet.store import Store
 
-from .live_server import live_server
+from tests.support.live_server import live_server
 from .seeding import BODY_HTML, add_source, make_context, record, seed
 from .test_reading_browser import browser  # noqa: F401  (headless Debian Chromium)
 
