@@ -94,7 +94,7 @@ def html_to_text(html) -> str:
     buf: list[str] = []
 
     def flush() -> None:
-        line = _SPACES.sub(" ", "".join(buf)).strip()
+        line = " ".join("".join(buf).split())  # as _SPACES.sub(" ", ...).strip(), faster
         if line:
             lines.append(line)
         buf.clear()
@@ -127,7 +127,7 @@ def html_to_text(html) -> str:
 
 def preview(text: str, n: int = 280) -> str:
     """The first ``n`` characters of ``text`` on one line, cut at a word boundary with an ellipsis."""
-    flat = _SPACES.sub(" ", text or "").strip()
+    flat = " ".join((text or "").split())  # str.split() and \s agree on what is whitespace; split is faster
     if len(flat) <= n:
         return flat
     cut = flat[: max(n - 1, 1)]

@@ -91,3 +91,17 @@ def test_preview():
     assert len(short) <= 30 and short.endswith("…") and not short.endswith(" …")
     assert preview("line one\nline two", 280) == "line one line two"
 
+
+
+
+def test_preview_collapses_every_kind_of_whitespace():
+    import random
+    import re
+    import sys
+
+    assert all(bool(re.match(r"\s", chr(c))) == chr(c).isspace() for c in range(sys.maxunicode + 1))
+    rng = random.Random(4)
+    for _ in range(3000):
+        text = "".join(rng.choice(" \t\n\r\x0b\x0c\x1c\xa0\u2003\u3000ab") for _ in range(rng.randint(0, 30)))
+        assert preview(text, 8) == preview(re.sub(r"\s+", " ", text).strip(), 8)
+        assert preview(text, 100) == re.sub(r"\s+", " ", text).strip()
