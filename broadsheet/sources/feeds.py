@@ -33,7 +33,7 @@ _IMAGE_URL = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.I)
 _RELATIVE_URL_IN_MARKUP = re.compile(
     rb"""\b(?:href|src|poster|cite|action|background|longdesc|codebase|usemap)\s*=\s*"""
     rb"""(?:["']|&quot;|&\#34;|&\#x22;|&apos;|&\#39;|(?=[^"'&\s]))(?!\s*https?:)""", re.I)
-_URL_ATTRIBUTE = re.compile(rb"(?:href|src|poster|cite|action|background|longdesc|codebase|usemap)\s*=")
+_URL_ATTRIBUTES = (b"href", b"src", b"poster", b"cite", b"action", b"background", b"longdesc", b"codebase", b"usemap")
 _EMAIL_AND_NAME = re.compile(r"\s*[^\s@()]+@[^\s()]+\s*\((.+)\)\s*")
 _DESCRIBED_AS = {"html": "an HTML page", "sitemap": "a sitemap", "opml": "an OPML subscription list"}
 
@@ -69,8 +69,20 @@ def parse_feed(content: bytes, url: str, content_type: str | None = None, fast: 
 def _has_relative_urls(content: bytes) -> bool:
     if b"\x00" in content[:200]:  # UTF-16/32: the byte pattern cannot see into it, so resolve to be safe
         return True
-    # the full pattern is slow to try at every position: it is tried only where an attribute name is followed by "="
-    return any(_RELATIVE_URL_IN_MARKUP.match(content, m.start()) for m in _URL_ATTRIBUTE.finditer(content.lower()))
+    # the full pattern is slow to try at every position: it is tried only where "=" follows a URL attribute's name
+    lowered = content.lower()
+    at = lowered.find(b"=")
+    while at != -1:
+        start = max(0, at - 64)
+        end = start + len(lowered[start:at].rstrip())
+        if end == start and start:  # 64 blanks or more before the "=": look further back
+            end = len(lowered[:at].rstrip())
+        if lowered.endswith(_URL_ATTRIBUTES, 0, end):
+            name = next(n for n in _URL_ATTRIBUTES if lowered.endswith(n, 0, end))
+            if _RELATIVE_URL_IN_MARKUP.match(content, end - len(name)):
+                return True
+        at = lowered.find(b"=", at + 1)
+    return False
 
 
 def _raise_unless_empty_feed(parsed, content: bytes, url: str) -> None:

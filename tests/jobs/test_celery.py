@@ -62,7 +62,6 @@ def test_worker_runs_the_refresh_that_the_web_side_enqueued(celery_settings, sit
         with start_worker(worker_app, pool="solo", concurrency=1, perform_ping_check=False, loglevel="WARNING",
                           shutdown_timeout=10):
             assert _wait(lambda: store.articles.count(source["id"]) > 0), "the worker stored nothing"
-            # storing queues the enrich job for the new articles: the worker takes that one from Redis too
             assert _wait(lambda: queue.status()["pending"] == 0), "jobs left waiting in the broker"
         assert store.sources.get(source["id"])["last_success_at"] is not None
         count = store.articles.count(source["id"])

@@ -1,6 +1,7 @@
 """The lxml fast path for plain RSS 2.0 (sources/fastrss.py) gives exactly what feedparser gives, or steps aside."""
 from __future__ import annotations
 
+import random
 import sys
 import urllib.request
 from pathlib import Path
@@ -65,6 +66,10 @@ def test_relative_urls_in_item_html_are_resolved_as_feedparser_does():
 def test_relative_url_detection_matches_the_full_pattern():
     samples = [b'<a href="/x">', b"<a HREF = 'y'>", b"xhref=/a", b'src="https://a"', b"codebase=z", b"<q cite=&quot;/c",
                b"href=\n", b"usemap =#m", b"longdesc= http://a", b"<img SRC=img.png>", b"background='//cdn/x'"]
+    rng = random.Random(9)
+    bits = ["href", "HREF", "src", "cite", "usemap", "xsrc", "=", " = ", "  ", "\n", "'", '"', "&quot;", "http:",
+            "https://a", "/r", "x", "<a ", ">", " " * 70]
+    samples += ["".join(rng.choice(bits) for _ in range(rng.randint(1, 12))).encode() for _ in range(3000)]
     for sample in samples:
         doc = b"<rss><channel><description>" + sample + b"</description></channel></rss>"
         assert feeds._has_relative_urls(doc) == bool(feeds._RELATIVE_URL_IN_MARKUP.search(doc)), sample
