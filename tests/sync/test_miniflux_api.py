@@ -159,3 +159,11 @@ def test_bad_query_parameters_are_400(client, reader, query):
     ann, _ = reader
     r = client.get(f"/v1/entries?{query}", headers=ann.token)
     assert r.status_code == 400 and "error_message" in r.json()
+
+
+def test_unknown_paths_answer_in_each_protocols_shape(client, reader):
+    ann, _ = reader
+    r = client.get("/v1/nothing-here", headers=ann.token)
+    assert r.status_code == 404 and "error_message" in r.json()
+    r = client.get("/api/greader.php/reader/api/0/nothing-here")
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/plain")
