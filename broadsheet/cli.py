@@ -14,14 +14,21 @@ from .errors import BroadsheetError
 log = logging.getLogger("broadsheet")
 
 
+def exit_on_sigterm() -> None:
+    """SIGTERM ends the process through SystemExit, so ``finally`` blocks stop worker processes and servers.
+    (uvicorn shuts down gracefully on SIGTERM, then raises the signal again: with the default handler the process
+    would die there, leaving the CPU worker pool behind.)"""
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+
+
 def _settings(args, **extra) -> Settings:
     return Settings.load(database_url=getattr(args, "database_url", None), host=getattr(args, "host", None),
                          port=getattr(args, "port", None), **extra)
 
 
 def cmd_serve(args) -> int:
-    import os
-
     import uvicorn
 
     from .context import build_context
@@ -31,14 +38,19 @@ def cmd_serve(args) -> int:
     ctx = build_context(settings, with_queue=True)
     print(f"Broadsheet on http://{settings.host}:{settings.port}/ (database: {ctx.store.dialect})", flush=True)
     if (args.workers or 1) <= 1:
-        uvicorn.run(create_app(ctx), host=settings.host, port=settings.port, log_level="warning", access_log=False)
+        exit_on_sigterm()
+        try:
+            uvicorn.run(create_app(ctx), host=settings.host, port=settings.port, log_level="warning",
+                        access_log=False)
+        finally:
+            ctx.close()
         return 0
-    # Several web processes: this one keeps the scheduler; the workers (see web/asgi.py) only serve.
-    os.environ["BROADSHEET_DATABASE_URL"] = settings.database_url
+    # Several web processes: this one keeps the scheduler; the workers (see web/serve_workers.py) only serve.
+    from .web.serve_workers import run_workers
+
     ctx.queue.start()
     try:
-        uvicorn.run("broadsheet.web.asgi:worker_app", factory=True, host=settings.host, port=settings.port,
-                    workers=args.workers, log_level="warning", access_log=False)
+        run_workers(settings.host, settings.port, args.workers, settings.database_url)
     finally:
         ctx.close()
     return 0

@@ -100,6 +100,18 @@ class Settings:
         "env": "BROADSHEET_STORY_WINDOW_DAYS",
         "help": "How far apart in time two articles may be and still join one story; stories quiet for longer "
                 "are closed."})
+    llm_url: str = field(default="", metadata={
+        "env": "BROADSHEET_LLM_URL",
+        "help": "Base URL of an OpenAI-compatible server (e.g. a local llama.cpp or Ollama: http://127.0.0.1:8080/v1) "
+                "that writes answers on the ask page and API from the cited sentences. Empty (default): answers "
+                "are the cited sentences themselves, found offline."})
+    llm_model: str = field(default="default", metadata={
+        "env": "BROADSHEET_LLM_MODEL", "help": "Model name sent to BROADSHEET_LLM_URL."})
+    llm_api_key: str = field(default="", metadata={
+        "env": "BROADSHEET_LLM_API_KEY", "help": "Bearer token for BROADSHEET_LLM_URL, if it needs one."})
+    llm_timeout: float = field(default=30.0, metadata={
+        "env": "BROADSHEET_LLM_TIMEOUT",
+        "help": "Seconds to wait for BROADSHEET_LLM_URL; after that the extractive answer is shown."})
 
     signup: str = field(default="invite", metadata={
         "env": "BROADSHEET_SIGNUP", "choices": ("open", "invite", "closed"),
@@ -111,6 +123,23 @@ class Settings:
         "env": "BROADSHEET_SECURE_COOKIES", "choices": ("auto", "true", "false"),
         "help": "Mark cookies Secure (sent over HTTPS only): 'auto' when the request came over HTTPS, or always "
                 "('true'), or never ('false')."})
+    login_rate_limit: str = field(default="10/15m", metadata={
+        "env": "BROADSHEET_LOGIN_RATE_LIMIT",
+        "help": "Sign-in attempts allowed per client address and, separately, per username: COUNT/PERIOD, the "
+                "period a number with s, m, h or d (e.g. 10/15m); more get 429 until the period has passed."})
+    signup_rate_limit: str = field(default="5/1h", metadata={
+        "env": "BROADSHEET_SIGNUP_RATE_LIMIT",
+        "help": "Sign-up attempts allowed per client address (and per username asked for): COUNT/PERIOD as for "
+                "BROADSHEET_LOGIN_RATE_LIMIT."})
+    comment_rate_limit: str = field(default="10/10m", metadata={
+        "env": "BROADSHEET_COMMENT_RATE_LIMIT",
+        "help": "Comments (and replies) one user may post: COUNT/PERIOD as for BROADSHEET_LOGIN_RATE_LIMIT."})
+    comment_max_chars: int = field(default=5000, metadata={
+        "env": "BROADSHEET_COMMENT_MAX_CHARS", "help": "Longest comment, in characters."})
+    max_request_bytes: int = field(default=2 * 1024 * 1024, metadata={
+        "env": "BROADSHEET_MAX_REQUEST_BYTES",
+        "help": "Largest request body the web server accepts (forms, API payloads, OPML uploads); larger ones are "
+                "refused with 413 before they are read."})
 
     @classmethod
     def load(cls, **overrides) -> "Settings":

@@ -95,13 +95,14 @@ class Pipeline:
             records, result.item_errors = build_records(self.settings, self.fetcher, self.store, source, parsed,
                                                         prefetched={fetched.url: fetched}, cpu=self.cpu,
                                                         prepared=prepared)
-            result.inserted, result.updated = self.store.articles.save(source_id, records)
             meta = {"etag": fetched.etag, "last_modified": fetched.last_modified}
             if parsed.title and not source["title"]:
                 meta["title"] = parsed.title
             if parsed.site_url and not source["site_url"]:
                 meta["site_url"] = parsed.site_url
-            self.store.sources.record_success(source_id, self.refresh_every, **meta)
+            # the articles and the source's success in one transaction (one commit per refresh)
+            result.inserted, result.updated = self.store.articles.save(
+                source_id, records, source_update=self.store.sources.success_values(self.refresh_every, **meta))
             if result.inserted and self.on_stored is not None:
                 self._stored(source_id)
         except BroadsheetError as e:

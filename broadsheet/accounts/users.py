@@ -32,7 +32,7 @@ def create_user(store, username: str, password: str, role: str = "reader") -> di
 
 def authenticate(store, username: str, password: str) -> dict | None:
     """The user when the name and password match and the account is enabled; otherwise None (same time either way)."""
-    user = store.users.by_username(username.strip()) if len(username) <= 64 else None
+    user = store.users.by_username(username.strip()) if len(username) <= 64 and "\x00" not in username else None
     ok = verify_password(user["password_hash"] if user else None, password)
     if not ok or user is None or user["disabled"]:
         return None

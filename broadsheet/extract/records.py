@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from ..dedupe.fingerprint import content_hash
 from ..errors import BroadsheetError
 from ..model import ArticleRecord, Extraction, FeedEntry, ParsedFeed
-from ..store.clock import to_store, utcnow
+from ..clock import to_store, utcnow
 from .pipeline import extract
 from .sanitize import html_to_text, preview, sanitize_html
 from .urls import canonicalize_url

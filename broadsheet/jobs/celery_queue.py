@@ -9,6 +9,7 @@ import time
 from ..errors import BroadsheetError
 from . import tasks
 from .celery_app import TASK_NAME, make_celery, safe_url
+from .ticker import Ticker
 
 log = logging.getLogger(__name__)
 SEND_RETRY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
@@ -18,16 +19,11 @@ class QueueUnavailable(BroadsheetError):
     code, status = "queue_unavailable", 503
 
 
-class CeleryQueue:
+class CeleryQueue(Ticker):
     def __init__(self, settings, tick_seconds: float = 30.0, scheduler: bool = True):
+        super().__init__(tick_seconds, scheduler)
         self.settings = settings
         self.app = make_celery(self.settings)
-        self.scheduler = scheduler
-        self.tick = tick_seconds
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self.last_run: float | None = None
-        self.last_error: str | None = None
 
     def enqueue(self, task: str, **kwargs) -> None:
         if task not in tasks.TASKS:
@@ -42,21 +38,11 @@ class CeleryQueue:
         self.last_run = time.time()
         self.last_error = None
 
-    def start(self) -> None:
-        if self._thread is None and self.scheduler:
-            self._thread = threading.Thread(target=self._loop, name="broadsheet-scheduler", daemon=True)
-            self._thread.start()
-
-    def _loop(self):
-        while not self._stop.is_set():
-            try:
-                self.enqueue("refresh_due")
-            except QueueUnavailable:
-                pass  # logged; tried again next tick
-            self._stop.wait(self.tick)
-
-    def stop(self) -> None:
-        self._stop.set()
+    def _tick(self) -> None:
+        try:
+            self.enqueue("refresh_due")
+        except QueueUnavailable:
+            pass  # logged; tried again next tick
 
     def pending(self) -> int | None:
         """Jobs waiting in the broker (Redis only; None elsewhere or when it cannot be asked)."""

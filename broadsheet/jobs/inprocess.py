@@ -7,22 +7,19 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from . import tasks
+from .ticker import Ticker
 
 log = logging.getLogger(__name__)
 
 
-class InProcessQueue:
+class InProcessQueue(Ticker):
     def __init__(self, context, tick_seconds: float = 30.0, workers: int = 2, scheduler: bool = True):
+        # scheduler=False: web worker processes run enqueued jobs but leave scheduling to one process
+        super().__init__(tick_seconds, scheduler)
         self.ctx = context
-        self.scheduler = scheduler  # web worker processes run enqueued jobs but leave scheduling to one process
-        self.tick = tick_seconds
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="broadsheet-job")
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self._pending = 0
         self._lock = threading.Lock()
-        self.last_run: float | None = None
-        self.last_error: str | None = None
 
     def enqueue(self, task: str, **kwargs) -> None:
         if task not in tasks.TASKS:
@@ -42,18 +39,11 @@ class InProcessQueue:
                 self._pending -= 1
             self.last_run = time.time()
 
-    def start(self) -> None:
-        if self._thread is None and self.scheduler:
-            self._thread = threading.Thread(target=self._loop, name="broadsheet-scheduler", daemon=True)
-            self._thread.start()
-
-    def _loop(self):
-        while not self._stop.is_set():
-            self._run("refresh_due", {})
-            self._stop.wait(self.tick)
+    def _tick(self) -> None:
+        self._run("refresh_due", {})
 
     def stop(self) -> None:
-        self._stop.set()
+        super().stop()
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     def status(self) -> dict:

@@ -15,6 +15,7 @@ import feedparser
 
 from ..errors import ParseError
 from ..model import FeedEntry, ParsedFeed
+from .fastrss import parse_rss
 from .fields import absolute_url, from_struct_time, is_http_url, plain_text
 from .jsonfeed import parse_json_feed
 from .sniff import GZIP_MAGIC, document_head, gunzip, sniff_kind
@@ -32,20 +33,28 @@ _IMAGE_URL = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.I)
 _RELATIVE_URL_IN_MARKUP = re.compile(
     rb"""\b(?:href|src|poster|cite|action|background|longdesc|codebase|usemap)\s*=\s*"""
     rb"""(?:["']|&quot;|&\#34;|&\#x22;|&apos;|&\#39;|(?=[^"'&\s]))(?!\s*https?:)""", re.I)
+_URL_ATTRIBUTE = re.compile(rb"(?:href|src|poster|cite|action|background|longdesc|codebase|usemap)\s*=")
 _EMAIL_AND_NAME = re.compile(r"\s*[^\s@()]+@[^\s()]+\s*\((.+)\)\s*")
 _DESCRIBED_AS = {"html": "an HTML page", "sitemap": "a sitemap", "opml": "an OPML subscription list"}
 
 
-def parse_feed(content: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
+def parse_feed(content: bytes, url: str, content_type: str | None = None, fast: bool = True) -> ParsedFeed:
     """The feed's title, site URL and entries (those with a usable http(s) URL). Raises ParseError when
-    ``content`` is not a feed, or is too broken for any entry to be recovered from it."""
+    ``content`` is not a feed, or is too broken for any entry to be recovered from it. ``fast``: plain RSS 2.0 is
+    read by ``fastrss`` (same result, a fraction of the time); False always uses feedparser."""
     if content.startswith(GZIP_MAGIC):
         content = gunzip(content, MAX_UNCOMPRESSED)
     head = document_head(content)
     if head.startswith(b"{") or ("json" in (content_type or "").lower() and not head.startswith(b"<")):
         return parse_json_feed(content, url)
+    resolve = _has_relative_urls(content)
+    plain = parse_rss(content, url, resolve) if fast else None
+    if plain is not None:
+        feed, raws = plain
+        return ParsedFeed(kind="feed", title=_text(feed, "title"), site_url=absolute_url(feed.get("link"), url),
+                          entries=[entry for entry in (_entry(raw, url) for raw in raws) if entry])
     parsed = feedparser.parse(  # a stream, never bytes: feedparser would open bytes that name an existing file
-        io.BytesIO(content), sanitize_html=False, resolve_relative_uris=_has_relative_urls(content),
+        io.BytesIO(content), sanitize_html=False, resolve_relative_uris=resolve,
         response_headers={"content-location": url})
     entries = [entry for entry in (_entry(raw, url) for raw in parsed.entries) if entry]
     if not entries:
@@ -60,7 +69,8 @@ def parse_feed(content: bytes, url: str, content_type: str | None = None) -> Par
 def _has_relative_urls(content: bytes) -> bool:
     if b"\x00" in content[:200]:  # UTF-16/32: the byte pattern cannot see into it, so resolve to be safe
         return True
-    return _RELATIVE_URL_IN_MARKUP.search(content) is not None
+    # the full pattern is slow to try at every position: it is tried only where an attribute name is followed by "="
+    return any(_RELATIVE_URL_IN_MARKUP.match(content, m.start()) for m in _URL_ATTRIBUTE.finditer(content.lower()))
 
 
 def _raise_unless_empty_feed(parsed, content: bytes, url: str) -> None:

@@ -4,11 +4,17 @@ from __future__ import annotations
 from .api_keys_repo import ApiKeyRepo
 from .article_states_repo import ArticleStateRepo
 from .articles_repo import ArticleRepo
+from .comments_repo import CommentRepo
 from .database import Database
+from .invites_repo import InviteRepo
+from .follows_repo import FollowRepo
 from .rate_limits_repo import RateLimitRepo
 from .sessions_repo import SessionRepo
 from .sources_repo import SourceRepo
 from .subscriptions_repo import SubscriptionRepo
+from .stories_repo import StoryRepo
+from .entities_repo import EntityRepo
+from .topics_repo import TopicRepo
 from .sync_entries_repo import SyncEntryRepo
 from .users_repo import UserRepo
 
@@ -24,7 +30,13 @@ class Store:
         self.rate_limits = RateLimitRepo(self.db)
         self.subscriptions = SubscriptionRepo(self.db)
         self.states = ArticleStateRepo(self.db)
+        self.stories = StoryRepo(self.db)
+        self.entities = EntityRepo(self.db)
+        self.topics = TopicRepo(self.db)
+        self.comments = CommentRepo(self.db)
+        self.invites = InviteRepo(self.db)
         self.sync_entries = SyncEntryRepo(self.db)
+        self.follows = FollowRepo(self.db)
 
     @property
     def dialect(self) -> str:

@@ -1,7 +1,7 @@
 """Articles: idempotent saving (canonical URL, feed guid and content hash), listing, reading and search."""
 from __future__ import annotations
 
-from sqlalchemy import and_, bindparam, exists, func, select
+from sqlalchemy import and_, bindparam, exists, func, or_, select
 
 from ..errors import NotFound
 from ..model import ArticleRecord
@@ -12,7 +12,7 @@ from .search_text import COUNT_CAP, SearchQuery, snippet_markup
 
 LIST_COLUMNS = [articles.c.id, articles.c.source_id, articles.c.url, articles.c.canonical_url, articles.c.title,
                 articles.c.authors, articles.c.published_at, articles.c.summary, articles.c.image_url,
-                articles.c.site_name, articles.c.word_count, articles.c.duplicate_of,
+                articles.c.site_name, articles.c.word_count, articles.c.duplicate_of, articles.c.comment_count,
                 sources.c.title.label("source_title"), sources.c.site_url.label("source_site_url")]
 
 # The reader's hot reads, built once (see database.Prepared).
@@ -67,12 +67,14 @@ class ArticleRepo:
                                           .where(articles.c.extraction_error.is_(None))).scalars())
         return found
 
-    def save(self, source_id: int, records: list[ArticleRecord]) -> tuple[int, int]:
+    def save(self, source_id: int, records: list[ArticleRecord],
+             source_update: dict | None = None) -> tuple[int, int]:
         """Insert new articles and refresh changed ones in one transaction. Returns (inserted, updated).
 
         An article is the same when its canonical URL matches, or its guid matches within the source. A different
         URL carrying the same text (content hash) is stored but marked ``duplicate_of`` the first copy.
-        New rows are inserted in batches (one executemany), in the order given.
+        New rows are inserted in batches (one executemany), in the order given. ``source_update``: columns of the
+        source row to set in the same transaction (``SourceRepo.success_values``: one commit per refresh).
         """
         inserted = updated = 0
         now = utcnow()
@@ -96,6 +98,8 @@ class ArticleRepo:
                 if old:
                     if old["content_hash"] != rec.content_hash or old["title"] != rec.title:
                         values.pop("canonical_url") if old["canonical_url"] != rec.canonical_url else None
+                        if old["content_hash"] != rec.content_hash:  # new text: enrich it again
+                            values["enriched_at"] = None
                         conn.execute(articles.update().where(articles.c.id == old["id"]).values(**values))
                         updated += 1
                     continue
@@ -111,21 +115,38 @@ class ArticleRepo:
                     first_of_hash[rec.content_hash] = rec.canonical_url
                 inserted += 1
             flush()
+            if source_update and not conn.execute(
+                    sources.update().where(sources.c.id == source_id).values(**source_update)).rowcount:
+                raise NotFound(f"No source with id {source_id}", code="source_not_found")  # rolls it all back
         return inserted, updated
 
     def _existing(self, conn, source_id, records):
-        cols = [articles.c.id, articles.c.canonical_url, articles.c.guid, articles.c.content_hash, articles.c.title]
+        """The stored articles these records may be: by canonical URL, by guid within the source, and the first
+        copy (lowest id) of each content hash. One query per chunk of records (each condition has its index)."""
+        cols = [articles.c.id, articles.c.canonical_url, articles.c.guid, articles.c.content_hash, articles.c.title,
+                articles.c.source_id, articles.c.duplicate_of]
+        found: dict[int, dict] = {}
+        for chunk in _chunks(records):
+            urls = {r.canonical_url for r in chunk}
+            guids = {r.guid for r in chunk if r.guid}
+            hashes = {r.content_hash for r in chunk if r.content_hash}
+            where = [articles.c.canonical_url.in_(urls)]
+            if guids:
+                where.append(and_(articles.c.source_id == source_id, articles.c.guid.in_(guids)))
+            if hashes:
+                where.append(and_(articles.c.content_hash.in_(hashes), articles.c.duplicate_of.is_(None)))
+            for r in conn.execute(select(*cols).where(or_(*where))).mappings():
+                found[r["id"]] = r
+        urls = {r.canonical_url for r in records}
+        guids = {r.guid for r in records if r.guid}
+        hashes = {r.content_hash for r in records if r.content_hash}
         by_url, by_guid, by_hash = {}, {}, {}
-        for chunk in _chunks([r.canonical_url for r in records]):
-            for r in conn.execute(select(*cols).where(articles.c.canonical_url.in_(chunk))).mappings():
+        for _, r in sorted(found.items()):
+            if r["canonical_url"] in urls:
                 by_url[r["canonical_url"]] = r
-        for chunk in _chunks([r.guid for r in records if r.guid]):
-            for r in conn.execute(select(*cols).where(and_(articles.c.source_id == source_id,
-                                                          articles.c.guid.in_(chunk)))).mappings():
+            if r["guid"] in guids and r["source_id"] == source_id:
                 by_guid[r["guid"]] = r
-        for chunk in _chunks([r.content_hash for r in records if r.content_hash]):
-            for r in conn.execute(select(*cols).where(articles.c.content_hash.in_(chunk))
-                                  .where(articles.c.duplicate_of.is_(None)).order_by(articles.c.id)).mappings():
+            if r["content_hash"] in hashes and r["duplicate_of"] is None:
                 by_hash.setdefault(r["content_hash"], r)
         return by_url, by_guid, by_hash
 

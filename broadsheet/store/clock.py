@@ -1,20 +1,4 @@
-"""Times in the store are naive UTC; these helpers convert at the boundaries."""
-from __future__ import annotations
+"""Times in the store are naive UTC: the helpers live in ``broadsheet.clock`` (importable without the store)."""
+from ..clock import from_store, to_store, utcnow
 
-from datetime import UTC, datetime
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
-
-
-def to_store(dt: datetime | None) -> datetime | None:
-    if dt is None:
-        return None
-    if dt.tzinfo is not None:
-        dt = dt.astimezone(UTC).replace(tzinfo=None)
-    return dt.replace(microsecond=0)
-
-
-def from_store(dt: datetime | None) -> datetime | None:
-    return dt.replace(tzinfo=UTC) if dt is not None else None
+__all__ = ["from_store", "to_store", "utcnow"]

@@ -82,9 +82,14 @@ class SourceRepo:
             return [dict(r) for r in conn.execute(q).mappings()]
 
     def record_success(self, source_id: int, refresh: timedelta, **values) -> None:
+        self.update(source_id, **self.success_values(refresh, **values))
+
+    @staticmethod
+    def success_values(refresh: timedelta, **values) -> dict:
+        """The columns ``record_success`` sets (``ArticleRepo.save`` can set them in its own transaction)."""
         now = utcnow()
-        self.update(source_id, last_fetched_at=now, last_success_at=now, next_fetch_at=now + refresh,
-                    last_error=None, last_error_code=None, error_count=0, **values)
+        return dict(last_fetched_at=now, last_success_at=now, next_fetch_at=now + refresh, last_error=None,
+                    last_error_code=None, error_count=0, **values)
 
     def record_error(self, source_id: int, error: BroadsheetError, refresh: timedelta) -> dict:
         """Store the error on the source and back off exponentially: a failing source is not hammered."""

@@ -10,6 +10,7 @@ from ..api.sync import SYNC_ROUTES
 from ..api.v1 import API_PREFIX, api_router, openapi_route
 from ..context import Context
 from .auth import SessionMiddleware
+from .body_limit import BodyLimitMiddleware
 from .errors import install_error_handlers
 from .page_cache import PageCache
 from .same_origin import SameOriginMiddleware
@@ -49,6 +50,7 @@ def create_app(ctx: Context, page_cache: bool = True) -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(SessionMiddleware)
     app.add_middleware(SameOriginMiddleware)
+    app.add_middleware(BodyLimitMiddleware)  # before anything reads a body
     if page_cache:
         app.add_middleware(PageCache)  # added last: outermost, so a cached page skips everything else
     # Routes are tried in order, each at a cost (FastAPI's matching is not cheap): the two most requested pages

@@ -16,6 +16,16 @@ NOTICES = {
     "refresh_queued": "Refresh queued: new articles will appear in a moment.",
     "refresh_failed": "The refresh failed; the error is shown with the source.",
     "removed": "Source removed, with its articles.",
+    "welcome": "Welcome! Your account is ready and you are signed in.",
+    "password_changed": "Password changed. Other sessions of this account were signed out.",
+    "role_changed": "Role changed.",
+    "user_disabled": "Account disabled: its sessions no longer work.",
+    "user_enabled": "Account enabled.",
+    "invite_created": "Invite created: share its link.",
+    "comment_hidden": "Comment hidden.",
+    "comment_shown": "Comment shown again.",
+    "comment_deleted": "Comment deleted.",
+    "flags_dismissed": "Flags dismissed.",
     "api_key_revoked": "API key revoked: apps that used it are signed out.",
 }
 

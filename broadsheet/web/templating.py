@@ -9,8 +9,11 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 
+from ..reading.feed_links import alternate_links
 from .auth import csrf_token, current_user, set_csrf_cookie
+from .ai_filters import AI_GLOBALS
 from .filters import FILTERS, GLOBALS
+from .reader_state import follow_state
 
 HERE = Path(__file__).parent
 STATIC_DIR = HERE / "static"
@@ -63,6 +66,8 @@ env = _Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True, auto
                    lstrip_blocks=True)
 env.filters.update(FILTERS)
 env.globals.update(GLOBALS, static_url=static_url)
+env.globals.update(AI_GLOBALS)
+env.globals.update(alternate_links=alternate_links, follow_state=follow_state)  # reading: feeds out, follows
 
 
 _SECURITY_RAW = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in SECURITY_HEADERS.items()]

@@ -11,6 +11,15 @@ def test_openapi_document_lists_every_endpoint_and_the_error_shape(client):
         "/api/v1/articles/{article_id}": ["get"],
         "/api/v1/articles/{article_id}/related": ["get"],
         "/api/v1/search": ["get"],
+        "/api/v1/stories": ["get"],
+        "/api/v1/stories/{story_id}": ["get"],
+        "/api/v1/entities": ["get"],
+        "/api/v1/entities/{entity_id}": ["get"],
+        "/api/v1/topics": ["get"],
+        "/api/v1/topics/{slug}": ["get"],
+        "/api/v1/ask": ["get"],
+        "/api/v1/articles/{target_id}/comments": ["get", "post"],
+        "/api/v1/stories/{target_id}/comments": ["get", "post"],
     }
     schemas = doc["components"]["schemas"]
     assert {"Source", "Article", "ArticlePage", "SearchResults", "ErrorResponse"} <= set(schemas)

@@ -90,3 +90,30 @@ def test_preview():
     short = preview(text, 30)
     assert len(short) <= 30 and short.endswith("…") and not short.endswith(" …")
     assert preview("line one\nline two", 280) == "line one line two"
+
+
+def _fragments():
+    """Our fixture pages, and random tag soup of the tags html_to_text treats specially."""
+    from pathlib import Path
+    import random
+
+    pages = [p.read_text(encoding="utf-8", errors="replace") for p in Path(__file__).parents[1].rglob("*.html")]
+    rng = random.Random(11)
+    tags = ["p", "td", "th", "br", "span", "b", "script", "tr", "li", "div", "title", "a", "table", "style"]
+    bits = [" ", "x", " y ", "\n", "z w", "<!--c-->", "&amp;", " | ", "<?pi p?>"]
+    soup = ["".join(rng.choice([f"<{t}>", f"</{t}>", rng.choice(bits)]) for t in rng.choices(tags, k=12))
+            for _ in range(400)]
+    return pages + soup + ["a<!--c-->, b<p>q<script>s</script>t</p><table><tr><td></td><td>1</td><th>2<br>3</th>"]
+
+
+def test_html_to_text_fast_way_reads_as_the_walk():
+    from broadsheet.extract.sanitize import _walked_text, parse_fragment
+
+    fragments = _fragments()
+    assert len(fragments) > 400
+    for fragment in fragments:
+        assert html_to_text(fragment) == _walked_text(parse_fragment(fragment)), fragment[:200]
+
+
+def test_html_to_text_with_our_marker_characters_in_the_input():
+    assert html_to_text("<p>a\ue000b</p><table><tr><td>x</td><td>\ue001y</td></tr></table>") == "a\ue000b\nx | \ue001y"

@@ -5,10 +5,15 @@ from fastapi import APIRouter, FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from .articles import router as articles_router
+from .comments import router as comments_router
 from .related import router as related_router
 from .schemas import ErrorResponse
 from .search import router as search_router
 from .sources import router as sources_router
+from .stories import router as stories_router
+from .entities import router as entities_router
+from .topics import router as topics_router
+from .ask import router as ask_router
 
 API_PREFIX = "/api/v1"
 DESCRIPTION = ("Sources, articles and search of a Broadsheet news reader. Every error has the same shape: "
@@ -20,6 +25,9 @@ COMMON_ERRORS = {code: {"model": ErrorResponse, "description": why} for code, wh
 api_router = APIRouter(responses=COMMON_ERRORS)
 for _router in (articles_router, search_router, sources_router, related_router):  # tried in this order: the most requested first
     api_router.include_router(_router)
+for _router in (stories_router, entities_router, topics_router, ask_router):  # the enrich stage's resources
+    api_router.include_router(_router)
+api_router.include_router(comments_router)
 
 
 def openapi_route(app: FastAPI):

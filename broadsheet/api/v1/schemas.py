@@ -91,12 +91,34 @@ class ArticleSummary(BaseModel):
     duplicate_of: int | None
 
 
+def _ai_fields(v: Any) -> Any:  # articles.ai_json as stored by the enrich stage
+    from ...web.ai_filters import ai_fields
+    return (ai_fields(v) if v else None) if isinstance(v, str) or v is None else v
+
+
+class QuotedSentence(BaseModel):
+    index: int = Field(description="The sentence's number in the article")
+    text: str = Field(description="Quoted exactly: content_text[start:end]")
+    start: int
+    end: int
+
+
+class ArticleAI(BaseModel):
+    summary: list[QuotedSentence]
+    key_points: list[QuotedSentence]
+
+
 class Article(ArticleSummary):
     fetched_at: UtcDateTime
     language: str | None
     content_html: str | None = Field(description="Sanitised body HTML")
     content_text: str | None
     extraction_error: str | None = Field(description="Why the full text could not be read, if it could not")
+    story_id: int | None = Field(None, description="Its story, when enriched (GET /api/v1/stories/{story_id})")
+    category: str | None = Field(None, description="World, Politics, Business, ..., when enriched")
+    keywords: Authors = Field([], description="Keyword topics, when enriched (GET /api/v1/topics/{slug})")
+    ai: Annotated[ArticleAI | None, BeforeValidator(_ai_fields)] = Field(
+        None, validation_alias="ai_json", description="Summary and key points quoted from the text, when enriched")
 
 
 class ArticlePage(BaseModel):
@@ -144,3 +166,29 @@ class RelatedArticles(BaseModel):
     article_id: int
     embedder: Embedder
     items: list[ScoredArticle]
+
+
+class CommentCreate(BaseModel):  # accounts-web: comments
+    model_config = ConfigDict(extra="forbid")
+    body: str = Field(min_length=1, max_length=100_000, description="Plain text; BROADSHEET_COMMENT_MAX_CHARS applies")
+    parent_id: int | None = Field(None, description="The comment this replies to, in the same thread")
+
+
+class CommentOut(BaseModel):
+    id: int
+    parent_id: int | None
+    depth: int = Field(description="0 for a comment, 1 for a reply to it, …")
+    author: str | None = Field(description="null when the comment was removed")
+    body: str = Field(description="The text as written (plain text)")
+    html: str = Field(description="The text as shown: escaped, with the small formatting subset")
+    removed: bool = Field(description="Deleted or hidden: kept as a placeholder because replies hang from it")
+    hidden: bool
+    created_at: UtcDateTime
+    edited_at: UtcDateTime | None
+
+
+class CommentList(BaseModel):
+    kind: Literal["article", "story"]
+    target_id: int
+    count: int = Field(description="Comments shown (neither deleted nor hidden)")
+    items: list[CommentOut]

@@ -1,13 +1,14 @@
 """``/api/v1/sources``: list, add, read, change, remove and refresh sources."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 
 from ...errors import InvalidInput
 from ...web.deps import Ctx
+from .auth import admin_once_admin_exists
 from .schemas import ErrorResponse, RefreshOutcome, Source, SourceChanges, SourceCreate, SourceList
 
-router = APIRouter(prefix="/sources", tags=["sources"])
+router = APIRouter(prefix="/sources", tags=["sources"], dependencies=[Depends(admin_once_admin_exists)])
 ADD_ERRORS = {code: {"model": ErrorResponse, "description": why} for code, why in (
     (409, "Already a source"), (502, "The address could not be fetched"),
     (422, "Invalid input, or nothing readable at the address"))}

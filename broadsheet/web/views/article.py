@@ -13,7 +13,9 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 from pydantic import Field, TypeAdapter
 
+from ...comments.section import load_section, reply_target
 from ...enrich.service import related
+from ..auth import current_user
 from ..deps import read, validated
 from ..templating import render
 
@@ -26,7 +28,22 @@ async def article_page(request: Request) -> HTMLResponse:
     article, others = await read(ctx, True, ctx.store.articles.get_with_others, article_id)
     body = Markup(without_leading_title(article["content_html"] or "", article["title"]))  # sanitised at ingestion
     related_articles = await read(ctx, True, related, ctx, article_id)  # stored vectors: no model is loaded
-    return render(request, "article.html", article=article, body=body, others=others, related=related_articles)
+    panel = await read(ctx, True, ctx.store.entities.panel, article_id, article["enriched_at"] is not None)
+    comments = await read(ctx, True, load_section, ctx, "article", article_id, current_user(request),
+                          reply_target(request))  # one query for the whole thread
+    state = None if current_user(request) is None else await read(ctx, False, _opened, ctx, request, article_id)
+    return render(request, "article.html", article=article, body=body, others=others, related=related_articles,
+                  panel=panel, comments=comments, state=state)
+
+
+def _opened(ctx, request: Request, article_id: int) -> dict | None:
+    """A signed-in reader's marks on the article, which opening it marks read (not right after "mark unread")."""
+    user = current_user(request)
+    if request.query_params.get("unread") != "1":
+        ctx.store.states.mark(user["id"], [article_id], read=True)
+    mark = ctx.store.states.marks(user["id"], [article_id]).get(article_id) or {}
+    return {"read": bool(mark.get("read")), "saved": bool(mark.get("saved")), "csrf": user["csrf_token"],
+            "back": f"/articles/{article_id}"}
 
 
 

@@ -10,12 +10,13 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ...errors import BroadsheetError
+from ..access import SourceGuard
 from ..deps import Ctx
 from ..notices import Notice
 from ..pagination import Page, PageNumber
 from ..templating import render
 
-router = APIRouter(prefix="/sources", include_in_schema=False)
+router = APIRouter(prefix="/sources", include_in_schema=False, dependencies=[SourceGuard])
 FormText = Annotated[str, Form(max_length=2048)]
 
 
