@@ -40,6 +40,11 @@ def basic_credentials(header: str | None) -> tuple[str, str] | None:
 
 
 def user_for_password(store, username: str, password: str, clock=time.monotonic) -> dict | None:
+    """The user for HTTP Basic: the account's password, or one of the user's API keys as the password (what the
+    "Get the app" page tells people to use, so a leaked app config never holds the account password)."""
+    by_key = user_for_key(store, password)
+    if by_key is not None:
+        return by_key if by_key["username_key"] == username.strip().lower() else None
     key = hashlib.sha256(_PEPPER + username.lower().encode() + b"\0" + password.encode("utf-8", "replace")).digest()
     hit = _remembered.get(key)
     if hit is not None and hit[0] > clock():

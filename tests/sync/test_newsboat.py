@@ -24,10 +24,12 @@ pytestmark = pytest.mark.skipif(NEWSBOAT is None, reason="newsboat is not instal
 
 
 def _config(mode: str, url: str, reader) -> str:
+    """Addresses as the "Get the app" page gives them (ending in '/': newsboat then asks for ``//v1/...``)."""
     if mode == "miniflux":  # its login is the account's name and password (HTTP Basic on every request)
-        return f'urls-source "miniflux"\nminiflux-url "{url}"\nminiflux-login "ann"\nminiflux-password "{PASSWORD}"\n'
-    return (f'urls-source "feedhq"\nfeedhq-url "{url}"\nfeedhq-login "ann"\nfeedhq-password "{reader.key}"\n'
-            "feedhq-show-special-feeds no\n")
+        return (f'urls-source "miniflux"\nminiflux-url "{url}/"\nminiflux-login "ann"\n'
+                f'miniflux-password "{PASSWORD}"\n')
+    return (f'urls-source "feedhq"\nfeedhq-url "{url}/api/greader.php/"\nfeedhq-login "ann"\n'
+            f'feedhq-password "{reader.key}"\nfeedhq-show-special-feeds no\n')
 
 
 class Newsboat:
