@@ -53,8 +53,8 @@ def _plus_zero(element, compiler, **kw):
 
 def _base(columns, scope: str = "all", marked_only: bool = False):
     """The user's entries. Only ``articles`` is inner-joined, so the planner walks articles in the listing's
-    order (``ix_articles_published``) and stops after the page: the followed sources are a filter (``+ 0`` on SQLite keeps
-    it from driving the query by source instead, which sorts every followed article for each page).
+    order (``ix_articles_published``) and stops after the page: the followed sources are a filter (``+ 0`` on
+    SQLite keeps it from driving the query by source instead, which sorts every followed article for each page).
     ``marked_only`` (starred or read lists: a few entries among many) starts from the user's marks instead."""
     followed = select(subscriptions.c.source_id).where(subscriptions.c.user_id == bindparam("user_id"))
     if scope == "category":
