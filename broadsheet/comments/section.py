@@ -9,12 +9,30 @@ what, and the count. The article page and the story page both use it:
 """
 from __future__ import annotations
 
+from datetime import datetime
+from functools import lru_cache
+
+from markupsafe import Markup
+
 from ..accounts.limits import hit
 from ..accounts.users import can_moderate
+from ..web.filters import absolute_date, iso_datetime, relative_time
 from .format import clean_body, format_comment
+from .render import render_items
 
 MAX_DEPTH = 6  # replies deeper than this are shown at this indentation (still after their parent)
 PAGE_PATHS = {"article": "/articles/{}", "story": "/stories/{}"}
+
+
+@lru_cache(maxsize=8192)
+def _dates(dt: datetime) -> tuple[str, str]:
+    return iso_datetime(dt), absolute_date(dt)
+
+
+def comment_time(dt: datetime) -> Markup:
+    """``time_tag()`` with the fixed parts remembered: a 200-comment page formats 200 dates."""
+    iso, absolute = _dates(dt)
+    return Markup(f'<time datetime="{iso}" title="{absolute}">{relative_time(dt)}</time>')
 
 
 def page_url(kind: str, target_id: int, comment_id: int | None = None) -> str:
@@ -45,15 +63,17 @@ def load_section(ctx, kind: str, target_id: int, user: dict | None, reply_to: in
         if not keep[row["id"]]:
             continue
         gone = removed[row["id"]]
-        shown.append({**row, "depth": min(depth, MAX_DEPTH), "removed": gone,
+        shown.append({**row, "depth": min(depth, MAX_DEPTH), "removed": gone, "when": comment_time(row["created_at"]),
                       "html": None if gone else format_comment(row["body"]),
                       "mine": user is not None and row["user_id"] == user["id"]})
         stack.extend((child, depth + 1) for child in reversed(children.get(row["id"], ())))
     visible = sum(1 for r in rows if r["deleted_at"] is None and not r["hidden"])
     replying = next((r for r in shown if r["id"] == reply_to and not r["removed"]), None) if user else None
-    return {"kind": kind, "target_id": target_id, "items": shown, "count": visible, "moderator": moderator,
-            "reply_to": replying,
-            "max_chars": ctx.settings.comment_max_chars, "page_url": PAGE_PATHS[kind].format(target_id)}
+    section = {"kind": kind, "target_id": target_id, "items": shown, "count": visible, "moderator": moderator,
+               "reply_to": replying, "max_chars": ctx.settings.comment_max_chars,
+               "page_url": PAGE_PATHS[kind].format(target_id)}
+    section["render"] = lambda: render_items(section, user)
+    return section
 
 
 def reply_target(request) -> int | None:

@@ -33,3 +33,25 @@ def test_changed_text_is_enriched_again(store):
     assert again["enriched_at"] is not None
     quoted = [s["text"] for s in json.loads(again["ai_json"])["summary"]]
     assert quoted and all(q in CORRECTION for q in quoted) and not any(q in BODY for q in quoted)
+
+
+def test_a_story_member_with_new_text_is_enriched_again_in_its_story(store):
+    from tests.enrich.corpus import by_slug
+    from tests.web.enriched import build
+    from tests.web.seeding import record
+
+    ctx, ids, sources = build(store)
+    item = by_slug("velmora-quake")
+    before = store.articles.get(ids[item.slug])
+    added = "Mayor Ilse Brandt said on Thursday that the market hall would reopen next week."
+    text = "\n\n".join(item.paragraphs) + "\n\n" + added
+    assert store.articles.save(sources["ledger"]["id"], [record(item.slug, hours_ago=item.hours_ago, title=item.title,
+                                                                text=text, url=before["url"])]) == (0, 1)
+    svc = enrich_service(ctx.settings, store)
+    assert svc.pending_count() == 1 and svc.enrich_pending().enriched == 1
+    after = store.articles.get(ids[item.slug])
+    assert after["story_id"] == before["story_id"] and after["enriched_at"] is not None
+    assert store.stories.get(after["story_id"])["source_count"] == 3
+    ai = json.loads(after["ai_json"])
+    assert all(text[s["start"]:s["end"]] == s["text"] for s in ai["summary"] + ai["key_points"])
+    ctx.pipeline.close()

@@ -1,4 +1,6 @@
 """Sign-up (open, invite, closed), sign-in and out, wrong passwords, rate limits, password changes, CSRF."""
+from datetime import timedelta
+
 import pytest
 
 from broadsheet.accounts.users import authenticate, create_user
@@ -6,6 +8,8 @@ from tests.support.forms import PASSWORD, Forms
 
 from .accounts_fixtures import app_client, signed_in
 from .html import main_of, text_of
+
+DAY = timedelta(days=1)
 
 
 def _error(res) -> str:
@@ -90,6 +94,7 @@ def test_login_logout_and_wrong_password(store):
         res = forms.log_in("ada", "not the password")
         assert res.status_code == 401 and "do not match" in _error(res)
         assert forms.log_in("nobody").status_code == 401
+        assert forms.log_in("ada\x00").status_code == 401  # a NUL byte is just a wrong name (PostgreSQL too)
         assert "Sign in" in client.get("/").text
         res = forms.log_in("ADA", next="/sources")
         assert res.status_code == 303 and res.headers["location"] == "/sources"
@@ -135,7 +140,7 @@ def test_bad_rate_limit_setting_is_a_clear_error(store):
 def test_change_password_signs_out_other_sessions(store):
     with app_client(store) as (client, _ctx):
         user, forms = signed_in(client, store, "ada")
-        other, _ = store.sessions.create(user["id"], __import__("datetime").timedelta(days=1)), None
+        other_session, _csrf = store.sessions.create(user["id"], DAY)
         res = forms.post("/account", "/account/password", current="wrong one!", new="new password 1",
                          new2="new password 1")
         assert res.status_code == 403 and "not right" in _error(res)
@@ -147,7 +152,7 @@ def test_change_password_signs_out_other_sessions(store):
                          new2="new password 1", follow=True)
         assert res.status_code == 200 and "Password changed" in res.text and ">ada</a>" in res.text
         assert authenticate(store, "ada", PASSWORD) is None and authenticate(store, "ada", "new password 1")
-        assert store.sessions.lookup(other[0][0], __import__("datetime").timedelta(days=1)) is None
+        assert store.sessions.lookup(other_session, DAY) is None
 
 
 @pytest.mark.parametrize("token", [None, "", "forged-token"])

@@ -1,4 +1,6 @@
 """Roles: /admin/users and /moderation are for admins (and moderators); source management once an admin exists."""
+from datetime import timedelta
+
 import pytest
 
 from broadsheet.accounts.users import create_user
@@ -7,6 +9,8 @@ from tests.support.forms import PASSWORD
 from .accounts_fixtures import app_client, signed_in
 from .html import main_of, text_of
 from .seeding import add_source
+
+DAY = timedelta(days=1)
 
 
 def test_admin_lists_users_sets_roles_disables_and_makes_invites(store):
@@ -19,10 +23,10 @@ def test_admin_lists_users_sets_roles_disables_and_makes_invites(store):
         assert "Role changed" in res.text and store.users.get(reader["id"])["role"] == "moderator"
         res = forms.post("/admin/users", f"/admin/users/{reader['id']}/role", role="emperor")
         assert res.status_code == 400 and store.users.get(reader["id"])["role"] == "moderator"
-        rita_session, _ = store.sessions.create(reader["id"], __import__("datetime").timedelta(days=1))
+        rita_session, _ = store.sessions.create(reader["id"], DAY)
         res = forms.post("/admin/users", f"/admin/users/{reader['id']}/disabled", disabled="true", follow=True)
         assert "Account disabled" in res.text and store.users.get(reader["id"])["disabled"] is True
-        assert store.sessions.lookup(rita_session, __import__("datetime").timedelta(days=1)) is None
+        assert store.sessions.lookup(rita_session, DAY) is None
         forms.post("/admin/users", f"/admin/users/{reader['id']}/disabled", disabled="false")
         assert store.users.get(reader["id"])["disabled"] is False
         res = forms.post("/admin/users", "/admin/invites", follow=True)
@@ -101,7 +105,6 @@ def test_source_api_takes_an_admin_api_key_or_session_with_csrf_header(store):
         signed_in(client, store, "root")
         res = client.patch(url, json={"paused": False})
         assert res.status_code == 403 and res.json()["error"]["code"] == "csrf_failed"
-        token = store.sessions.lookup(client.cookies.get("broadsheet_session"),
-                                      __import__("datetime").timedelta(days=1))["csrf_token"]
+        token = store.sessions.lookup(client.cookies.get("broadsheet_session"), DAY)["csrf_token"]
         assert client.patch(url, json={"paused": False}, headers={"X-CSRF-Token": token}).status_code == 200
         assert client.get(url).status_code == 200

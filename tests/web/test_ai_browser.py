@@ -3,17 +3,15 @@ its "Covered by N outlets" link leads to the story page listing several outlets,
 with a cited sentence."""
 from __future__ import annotations
 
-import threading
 
 import pytest
-import uvicorn
 
 from broadsheet.store import Store
-from broadsheet.web.app import create_app
 from tests.enrich.corpus import by_slug
 
+from tests.support.live_server import live_server
 from .enriched import VELMORA, build
-from .test_browser import CHROMIUM, CHROMIUM_ARGS, _background
+from .test_browser import CHROMIUM, CHROMIUM_ARGS
 
 SCREENSHOT = "/tmp/broadsheet-story.png"
 
@@ -22,18 +20,8 @@ SCREENSHOT = "/tmp/broadsheet-story.png"
 def enriched_site(tmp_path):
     store = Store(f"sqlite:///{tmp_path / 'ai-browser.db'}")
     ctx, ids, _sources = build(store)
-    server = uvicorn.Server(uvicorn.Config(create_app(ctx), host="127.0.0.1", port=0, log_level="warning"))
-
-    def stop():
-        server.should_exit = True
-
-    with _background(server.run, stop):
-        for _ in range(200):
-            if server.started:
-                break
-            threading.Event().wait(0.05)
-        assert server.started, "uvicorn did not start"
-        yield f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}", ids
+    with live_server(ctx) as base:
+        yield base, ids
     ctx.close()
 
 

@@ -8,11 +8,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from broadsheet.store import Store
-from broadsheet.web.app import create_app
 
+from tests.support.live_server import live_server
 from .seeding import BODY_HTML, add_source, make_context, record, seed
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -67,19 +66,8 @@ def site(tmp_path):
                 image_url=f"http://127.0.0.1:{images.server_address[1]}/lead.svg", content_html=BODY_HTML),
          record("medvedev", hours_ago=5, title="Medvedev issues warning as Moscow drops missile moratorium"))
     ctx = make_context(store)
-    server = uvicorn.Server(uvicorn.Config(create_app(ctx), host="127.0.0.1", port=0, log_level="warning"))
-
-    def stop():
-        server.should_exit = True
-
-    with _background(images.serve_forever, images.shutdown), _background(server.run, stop):
-        for _ in range(200):
-            if server.started:
-                break
-            threading.Event().wait(0.05)
-        assert server.started, "uvicorn did not start"
-        port = server.servers[0].sockets[0].getsockname()[1]
-        yield f"http://127.0.0.1:{port}"
+    with _background(images.serve_forever, images.shutdown), live_server(ctx) as base:
+        yield base
     images.server_close()
     ctx.close()
 

@@ -17,6 +17,13 @@ def _comments(client, article_id: int):
     return main_of(client.get(f"/articles/{article_id}")).xpath(".//section[@id='comments']")[0]
 
 
+def _comment_as(client, store, name: str, article_id: int, body: str, parent_id: int | None = None):
+    """Sign ``name`` in, post ``body`` on the article's page; (its id, the Forms of that session)."""
+    _user, forms = signed_in(client, store, name)
+    forms.comment(f"/articles/{article_id}", "article", article_id, body, parent_id=parent_id)
+    return store.comments.thread("article", article_id)[-1]["id"], forms
+
+
 def _bodies(section) -> list[str]:
     return [text_of(li) for li in section.xpath(".//div[@class='comment__body']")]
 
@@ -28,6 +35,7 @@ def test_empty_state_and_sign_in_prompt(store):
         assert "No comments yet." in text_of(section)
         assert section.xpath(".//a[text()='Sign in']/@href") == [f"/login?next=/articles/{article_id}"]
         assert not section.xpath(".//form")  # no forms for visitors (and no cookie: the page stays cacheable)
+        assert "set-cookie" not in client.get(f"/articles/{article_id}").headers
 
 
 def test_post_reply_and_counts(store):
@@ -75,9 +83,7 @@ def test_edit_and_delete_your_own(store):
     article_id = _article(store)
     page = f"/articles/{article_id}"
     with app_client(store) as (client, _ctx):
-        _ada, forms = signed_in(client, store, "ada")
-        forms.comment(page, "article", article_id, "Typo hree")
-        cid = store.comments.thread("article", article_id)[0]["id"]
+        cid, forms = _comment_as(client, store, "ada", article_id, "Typo hree")
         forms.comment(page, "article", article_id, "a reply to keep", parent_id=cid)
         forms.post(page, f"/comments/{cid}/edit", body="Typo here")
         section = _comments(client, article_id)
@@ -93,9 +99,7 @@ def test_another_users_comment_cannot_be_edited_or_deleted(store):
     article_id = _article(store)
     page = f"/articles/{article_id}"
     with app_client(store) as (client, _ctx):
-        _ada, forms = signed_in(client, store, "ada")
-        forms.comment(page, "article", article_id, "Ada's words")
-        cid = store.comments.thread("article", article_id)[0]["id"]
+        cid, forms = _comment_as(client, store, "ada", article_id, "Ada's words")
         _bob, forms = signed_in(client, store, "bob")
         assert not _comments(client, article_id).xpath(".//form[contains(@action,'/edit')]")
         res = forms.post(page, f"/comments/{cid}/edit", body="Bob was here")
@@ -136,9 +140,7 @@ def test_flags_and_moderation(store):
     article_id = _article(store)
     page = f"/articles/{article_id}"
     with app_client(store) as (client, _ctx):
-        _ada, forms = signed_in(client, store, "ada")
-        forms.comment(page, "article", article_id, "Something rude")
-        cid = store.comments.thread("article", article_id)[0]["id"]
+        cid, forms = _comment_as(client, store, "ada", article_id, "Something rude")
         forms.comment(page, "article", article_id, "a reply", parent_id=cid)
         for name in ("bob", "cy"):
             _u, forms = signed_in(client, store, name)
@@ -177,3 +179,18 @@ def test_visitor_posting_through_forms_helper_after_real_sign_up(store):
         forms.sign_up("newbie")
         assert forms.comment(f"/articles/{article_id}", "article", article_id, "Hi all").status_code == 303
         assert _bodies(_comments(client, article_id)) == ["Hi all"]
+
+
+def test_reply_link_turns_the_form_into_a_reply(store):
+    article_id = _article(store)
+    page = f"/articles/{article_id}"
+    with app_client(store) as (client, _ctx):
+        cid, forms = _comment_as(client, store, "ada", article_id, "Question?")
+        section = _comments(client, article_id)
+        assert section.xpath(".//a[@class='comment__reply']/@href") == [f"?reply={cid}#comment-form"]
+        reply_page = main_of(client.get(f"{page}?reply={cid}"))
+        form = reply_page.xpath(".//form[@id='comment-form']")[0]
+        assert form.xpath(".//input[@name='parent_id']/@value") == [str(cid)] and "Reply to ada" in text_of(form)
+        for bad in ("abc", "-1", "999999"):  # not a comment of this thread: an ordinary comment form
+            form = main_of(client.get(f"{page}?reply={bad}")).xpath(".//form[@id='comment-form']")[0]
+            assert not form.xpath(".//input[@name='parent_id']")

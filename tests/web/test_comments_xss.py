@@ -6,20 +6,18 @@ own rather than the CSP that backs it up.
 """
 from __future__ import annotations
 
-import threading
 
 import httpx
 import pytest
-import uvicorn
 
 from broadsheet.comments.format import strip_controls
 from broadsheet.store import Store
-from broadsheet.web.app import create_app
 from broadsheet.web.auth import SESSION_COOKIE
 from tests.support.forms import Forms
 
+from tests.support.live_server import live_server
 from .seeding import add_source, make_context, record, seed
-from .test_browser import CHROMIUM, CHROMIUM_ARGS, _background
+from .test_browser import CHROMIUM, CHROMIUM_ARGS
 from .xss_payloads import PAYLOADS
 
 ALLOWED_TAGS = {"P", "BR", "EM", "CODE", "A"}
@@ -30,18 +28,7 @@ def live(tmp_path):
     store = Store(f"sqlite:///{tmp_path / 'xss.db'}")
     [article_id] = seed(store, add_source(store), record("xss", title="A calm article"))
     ctx = make_context(store, signup="open", comment_rate_limit="1000/1m", signup_rate_limit="1000/1m")
-    server = uvicorn.Server(uvicorn.Config(create_app(ctx), host="127.0.0.1", port=0, log_level="warning"))
-
-    def stop():
-        server.should_exit = True
-
-    with _background(server.run, stop):
-        for _ in range(200):
-            if server.started:
-                break
-            threading.Event().wait(0.05)
-        assert server.started, "uvicorn did not start"
-        base = f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
+    with live_server(ctx) as base:
         yield base, store, article_id
     ctx.close()
 

@@ -8,7 +8,7 @@ import pytest
 from broadsheet.store import Store
 from broadsheet.web.auth import SESSION_COOKIE
 
-from .live_server import live_server
+from tests.support.live_server import live_server
 from .reading_support import Reader
 from .seeding import BODY_HTML, add_source, make_context, record, seed
 from .test_browser import CHROMIUM, CHROMIUM_ARGS

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from ..deps import Ctx
 from ..pagination import Page, PageNumber
+from ..reader_state import marked
 from ..templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -28,4 +29,4 @@ def entity_page(request: Request, ctx: Ctx, entity_id: int, page: PageNumber = 1
     found = entity_context(ctx, entity_id)
     articles = Page.fetch(partial(ctx.store.entities.articles, entity_id), page, ctx.settings.page_size,
                           f"/entities/{entity_id}")
-    return render(request, "entity.html", page=articles, **found)
+    return render(request, "entity.html", page=articles, reader=marked(request, articles.items), **found)
