@@ -14,9 +14,9 @@ import subprocess
 
 import pytest
 
+from tests.support.live_server import live_server
 from tests.web.seeding import make_context
 
-from .live_server import serve
 from .seeding import PASSWORD
 
 NEWSBOAT = shutil.which("newsboat")
@@ -75,7 +75,7 @@ def test_newsboat_reads_unread_items_and_marks_them_read(store, reader, tmp_path
     ann, ben = reader
     store.states.mark(ann.user["id"], [ann.ids["a1"]], read=True)  # read elsewhere already
     ctx = make_context(store)
-    with serve(ctx) as url:
+    with live_server(ctx) as url:
         newsboat = Newsboat(tmp_path, _config(mode, url, ann))
         newsboat.run("-x", "reload")
         assert newsboat.run("-x", "print-unread").strip() == "4 unread articles"
