@@ -20,7 +20,7 @@ _MAX_REMEMBERED = 10_000
 _PEPPER = secrets.token_bytes(16)  # per process: the remembered hashes mean nothing outside it
 _remembered: dict[bytes, tuple[float, int, str]] = {}  # hash of (name, password) -> (until, user id, password hash)
 TOUCH_EVERY = 3600.0  # a key's last_used_at is written at most this often (per process): not a write per request
-_touched: dict[int, float] = {}
+_touched: dict[tuple[str, int], float] = {}  # (database, key id) -> when last written
 
 
 def user_for_key(store, token: str | None) -> dict | None:
@@ -30,8 +30,9 @@ def user_for_key(store, token: str | None) -> dict | None:
     user = store.api_keys.lookup(token.strip())
     if user is not None:
         now = time.monotonic()
-        if now - _touched.get(user["api_key_id"], -TOUCH_EVERY) >= TOUCH_EVERY:
-            _touched[user["api_key_id"]] = now
+        seen = (store.db.url, user["api_key_id"])
+        if now - _touched.get(seen, -TOUCH_EVERY) >= TOUCH_EVERY:
+            _touched[seen] = now
             store.api_keys.touch(user["api_key_id"])
     return user
 
