@@ -19,13 +19,22 @@ BASIC_TTL = 300.0
 _MAX_REMEMBERED = 10_000
 _PEPPER = secrets.token_bytes(16)  # per process: the remembered hashes mean nothing outside it
 _remembered: dict[bytes, tuple[float, int, str]] = {}  # hash of (name, password) -> (until, user id, password hash)
+TOUCH_EVERY = 3600.0  # a key's last_used_at is written at most this often (per process): not a write per request
+_touched: dict[tuple[str, int], float] = {}  # (database, key id) -> when last written
 
 
 def user_for_key(store, token: str | None) -> dict | None:
     """The enabled user owning this API key (any kind), or None."""
     if not token or len(token) > 256:
         return None
-    return store.api_keys.lookup(token.strip())
+    user = store.api_keys.lookup(token.strip())
+    if user is not None:
+        now = time.monotonic()
+        seen = (store.db.url, user["api_key_id"])
+        if now - _touched.get(seen, -TOUCH_EVERY) >= TOUCH_EVERY:
+            _touched[seen] = now
+            store.api_keys.touch(user["api_key_id"])
+    return user
 
 
 def basic_credentials(header: str | None) -> tuple[str, str] | None:
@@ -40,6 +49,11 @@ def basic_credentials(header: str | None) -> tuple[str, str] | None:
 
 
 def user_for_password(store, username: str, password: str, clock=time.monotonic) -> dict | None:
+    """The user for HTTP Basic: the account's password, or one of the user's API keys as the password (what the
+    "Get the app" page tells people to use, so a leaked app config never holds the account password)."""
+    by_key = user_for_key(store, password)
+    if by_key is not None:
+        return by_key if by_key["username_key"] == username.strip().lower() else None
     key = hashlib.sha256(_PEPPER + username.lower().encode() + b"\0" + password.encode("utf-8", "replace")).digest()
     hit = _remembered.get(key)
     if hit is not None and hit[0] > clock():

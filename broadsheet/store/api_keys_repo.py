@@ -33,6 +33,11 @@ class ApiKeyRepo:
             return None
         return row
 
+    def touch(self, key_id: int) -> None:
+        """Record that the key was just used (shown on the keys page)."""
+        with self.db.write() as conn:
+            conn.execute(api_keys.update().where(api_keys.c.id == key_id).values(last_used_at=utcnow()))
+
     def list(self, user_id: int) -> list[dict]:
         q = (select(api_keys.c.id, api_keys.c.name, api_keys.c.kind, api_keys.c.created_at, api_keys.c.last_used_at)
              .where(api_keys.c.user_id == user_id).order_by(api_keys.c.id))

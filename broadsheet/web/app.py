@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from ..api.sync import SYNC_ROUTES
+from ..api.sync_paths import SyncPathSlashes
 from ..api.v1 import API_PREFIX, api_router, openapi_route
 from ..context import Context
 from .auth import SessionMiddleware
@@ -50,6 +51,7 @@ def create_app(ctx: Context, page_cache: bool = True) -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(SessionMiddleware)
     app.add_middleware(SameOriginMiddleware)
+    app.add_middleware(SyncPathSlashes)  # sync apps given an address ending in '/' (see api/sync_paths.py)
     app.add_middleware(BodyLimitMiddleware)  # before anything reads a body
     if page_cache:
         app.add_middleware(PageCache)  # added last: outermost, so a cached page skips everything else

@@ -30,6 +30,8 @@ def test_create_show_once_use_and_revoke(client, ctx, reader):
     assert r.status_code == 201
     key = _new_key(r.text)
     assert client.get("/v1/me", headers={"X-Auth-Token": key}).json()["username"] == "ann"
+    used = [k for k in ctx.store.api_keys.list(ann.user["id"]) if k["name"] == "Reeder"][0]
+    assert used["last_used_at"] is not None  # shown as "last used" on the page
     login = client.post("/accounts/ClientLogin", data={"Email": "ann", "Passwd": key})
     assert login.status_code == 200 and "Auth=ann/" in login.text
     again = client.get(PAGE).text

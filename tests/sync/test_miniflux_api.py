@@ -159,3 +159,23 @@ def test_bad_query_parameters_are_400(client, reader, query):
     ann, _ = reader
     r = client.get(f"/v1/entries?{query}", headers=ann.token)
     assert r.status_code == 400 and "error_message" in r.json()
+
+
+def test_unknown_paths_answer_in_each_protocols_shape(client, reader):
+    ann, _ = reader
+    r = client.get("/v1/nothing-here", headers=ann.token)
+    assert r.status_code == 404 and "error_message" in r.json()
+    r = client.get("/api/greader.php/reader/api/0/nothing-here")
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/plain")
+
+
+def test_basic_auth_takes_an_api_key_as_password_and_doubled_slashes(client, reader):
+    ann, ben = reader
+    as_key = {"Authorization": "Basic " + base64.b64encode(f"ann:{ann.key}".encode()).decode()}
+    assert client.get("/v1/me", headers=as_key).json()["username"] == "ann"
+    wrong_user = {"Authorization": "Basic " + base64.b64encode(f"ben:{ann.key}".encode()).decode()}
+    assert client.get("/v1/me", headers=wrong_user).status_code == 401
+    # the server address given as https://host/ (httpx needs the full URL to send a path starting with //)
+    assert client.get("http://testserver//v1/me", headers=ann.token).json()["username"] == "ann"
+    r = client.post("/api/greader.php//accounts/ClientLogin", data={"Email": "ann", "Passwd": ann.key})
+    assert r.status_code == 200 and "Auth=ann/" in r.text

@@ -10,6 +10,7 @@ from __future__ import annotations
 from starlette.routing import Route
 
 from . import login, marks, streams, subscriptions
+from .common import text
 
 _API = "/reader/api/0"
 _ENDPOINTS = [
@@ -32,3 +33,10 @@ _ENDPOINTS = [
 ]
 PREFIXES = ("/api/greader.php", "")
 ROUTES = [Route(prefix + path, fn, methods=methods) for prefix in PREFIXES for path, fn, methods in _ENDPOINTS]
+
+
+async def _not_found(request):
+    return text(f"Nothing at {request.url.path[:200]} in this Google Reader API.", 404)
+
+
+ROUTES += [Route(f"{prefix}{_API}/{{rest:path}}", _not_found, methods=["GET", "POST"]) for prefix in PREFIXES]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from starlette.routing import Route
 
 from . import entries, feeds
+from .common import error_response
 
 PREFIX = "/v1"
 ROUTES = [
@@ -24,3 +25,10 @@ ROUTES = [
     Route(f"{PREFIX}/feeds/{{feed_id:int}}", feeds.feed, methods=["GET"]),
     Route(f"{PREFIX}/feeds/{{feed_id:int}}/entries", entries.feed_entries, methods=["GET"]),
 ]
+
+
+async def _not_found(request):
+    return error_response(404, f"Nothing at {request.url.path[:200]} in this Miniflux API subset.")
+
+
+ROUTES.append(Route(f"{PREFIX}/{{rest:path}}", _not_found, methods=["GET", "POST", "PUT", "DELETE"]))

@@ -55,6 +55,6 @@ def category_feeds(request, ctx, user):
 
 @endpoint
 def counters(request, ctx, user):
-    unread = ctx.store.states.unread_counts(user["id"])
+    unread = {k: n for k, (n, _) in ctx.store.sync_entries.unread_summary(user["id"]).items()}
     reads = ctx.store.sync_entries.read_counts(user["id"])
     return {"reads": {str(k): v for k, v in reads.items()}, "unreads": {str(k): v for k, v in unread.items()}}
