@@ -117,11 +117,18 @@ class Database:
     def write(self):
         """A write transaction; committed on success, rolled back on error (nothing half-stored)."""
         if self._write_lock is None:
-            with self.engine.begin() as conn:
+            with self._begin_write() as conn:
                 yield conn
             return
-        with self._write_lock, self.engine.begin() as conn:
+        with self._write_lock, self._begin_write() as conn:
             yield conn
+
+    @contextmanager
+    def _begin_write(self):
+        with self.engine.connect() as conn:
+            conn.execution_options(sqlite_write=True)  # BEGIN IMMEDIATE on SQLite (see sqlite.py)
+            with conn.begin():
+                yield conn
 
     @contextmanager
     def read(self):

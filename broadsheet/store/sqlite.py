@@ -26,7 +26,10 @@ def sqlite_engine(url: URL) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn):
-        conn.exec_driver_sql("BEGIN")
+        # Writes take the write lock when they start (BEGIN IMMEDIATE), so they wait their turn (busy_timeout):
+        # a deferred transaction that reads and then writes fails at once with "database is locked" when
+        # another process committed in between, and no timeout helps it.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("sqlite_write") else "BEGIN")
 
     return engine
 

@@ -39,12 +39,12 @@ async def article_page(request: Request) -> HTMLResponse:
 def _opened(ctx, request: Request, article_id: int) -> dict | None:
     """A signed-in reader's marks on the article, which opening it marks read (not right after "mark unread")."""
     user = current_user(request)
-    if request.query_params.get("unread") != "1":
-        ctx.store.states.mark(user["id"], [article_id], read=True)
     mark = ctx.store.states.marks(user["id"], [article_id]).get(article_id) or {}
+    if not mark.get("read") and request.query_params.get("unread") != "1":  # a write only the first time
+        ctx.store.states.mark(user["id"], [article_id], read=True)
+        mark = {**mark, "read": True}
     return {"read": bool(mark.get("read")), "saved": bool(mark.get("saved")), "csrf": user["csrf_token"],
             "back": f"/articles/{article_id}"}
-
 
 
 def without_leading_title(html: str, title: str) -> str:
