@@ -40,11 +40,13 @@ def page_url(kind: str, target_id: int, comment_id: int | None = None) -> str:
     return f"{url}#comment-{comment_id}" if comment_id else f"{url}#comments"
 
 
-def load_section(ctx, kind: str, target_id: int, user: dict | None, reply_to: int | None = None) -> dict:
+def load_section(ctx, kind: str, target_id: int, user: dict | None, reply_to: int | None = None,
+                 visible_count: int | None = None) -> dict:
     """``reply_to``: the id of a comment being answered (``?reply=ID`` on the page): the form at the bottom then
-    posts a reply to it."""
-    rows = ctx.store.comments.thread(kind, target_id)
+    posts a reply to it. ``visible_count``: the thread's ``comment_count`` when the caller has it; with none
+    visible, a reader who does not moderate sees nothing of the thread, so it is not read."""
     moderator = can_moderate(user)
+    rows = [] if visible_count == 0 and not moderator else ctx.store.comments.thread(kind, target_id)
     children: dict[int | None, list[dict]] = {}
     removed: dict[int, bool] = {}
     for row in rows:

@@ -79,7 +79,7 @@ class EnrichService:
     def related(self, article_id: int, k: int = 5) -> list[dict]:
         """Articles about the same thing, newest-leaning; never the article, its copies or what it copies.
         Empty while the vectors are still loading (a large store, just started): a page never waits."""
-        if not self.vectors.ensure(wait=False):
+        if not self.vectors.ensure(wait=False) or len(self.vectors.index) == 0:  # nothing embedded yet: no query
             return []
         return related_rows(self.store, self.vectors, article_id, k, self.settings.story_window_days)
 
