@@ -26,7 +26,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -34,7 +33,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.web import free_port, parse_wrk  # noqa: E402
+from bench._serve import measured, parse_wrk, served  # noqa: E402
 
 COMMENTS = 200
 POSTERS = 50
@@ -114,39 +113,25 @@ def main() -> int:
     page_id, post_id, sessions = build(url)
     lua = {"seed": 42, "page_id": page_id, "post_id": post_id,
            "sessions": ", ".join(f'{{"{t}", "{c}"}}' for t, c in sessions)}
-    port = free_port()
-    env = {**os.environ, "BROADSHEET_DATABASE_URL": url, "BROADSHEET_REFRESH_MINUTES": "100000",
-           "BROADSHEET_COMMENT_RATE_LIMIT": "1000000/1s", "BROADSHEET_ENRICH": "false"}
-    server = subprocess.Popen([sys.executable, "-m", "broadsheet.cli", "serve", "--host", "127.0.0.1", "--port",
-                               str(port), "--workers", str(args.workers)], env=env, cwd=str(ROOT))
-    base = f"http://127.0.0.1:{port}"
     results: dict = {}
     try:
-        for _ in range(100):
-            try:
-                if httpx.get(f"{base}/articles/{page_id}", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.3)
-        else:
-            raise SystemExit("server did not start")
-        page = httpx.get(f"{base}/articles/{page_id}", cookies={"broadsheet_session": sessions[0][0]}).text
-        shown = page.count('class="comment comment--depth-')
-        assert shown == COMMENTS, f"the page shows {shown} comments, expected {COMMENTS}"
-        for kind in args.endpoints.split(","):  # warm up
-            run_wrk(base, kind, 2, 1, lua, tmp)
-        print(f"{'endpoint':10} {'conns':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'load':>5}")
-        for kind in args.endpoints.split(","):
-            for conns in map(int, args.connections.split(",")):
-                load = round(os.getloadavg()[0], 2)
-                r = run_wrk(base, kind, conns, args.seconds, lua, tmp)
-                r["load_before"] = load
-                results.setdefault(kind, {})[str(conns)] = r
-                print(f"{kind:10} {conns:5d} {r['rps']:9.1f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f} "
-                      f"{r['errors']:7d} {load:5.2f}", flush=True)
+        with served(url, args.workers, ready_path=f"/articles/{page_id}",
+                    env={"BROADSHEET_COMMENT_RATE_LIMIT": "1000000/1s", "BROADSHEET_ENRICH": "false"}) as (server, base):
+            page = httpx.get(f"{base}/articles/{page_id}", cookies={"broadsheet_session": sessions[0][0]}).text
+            shown = page.count('class="comment comment--depth-')
+            assert shown == COMMENTS, f"the page shows {shown} comments, expected {COMMENTS}"
+            for kind in args.endpoints.split(","):  # warm up
+                run_wrk(base, kind, 2, 1, lua, tmp)
+            print(f"{'endpoint':10} {'conns':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} "
+                  f"{'cpu us/req':>10} {'load':>5}")
+            for kind in args.endpoints.split(","):
+                for conns in map(int, args.connections.split(",")):
+                    r = measured(server.pid, lambda: run_wrk(base, kind, conns, args.seconds, lua, tmp))
+                    results.setdefault(kind, {})[str(conns)] = r
+                    print(f"{kind:10} {conns:5d} {r['rps']:9.1f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f} "
+                          f"{r['errors']:7d} {r['server_cpu_us_per_request'] or 0:10d} {r['load_before']:5.2f}",
+                          flush=True)
     finally:
-        server.terminate()
-        server.wait(timeout=20)
         if not args.data:
             shutil.rmtree(tmp, ignore_errors=True)
     print(json.dumps({"bench": "comments", "comments_on_page": COMMENTS, "workers": args.workers,

@@ -30,7 +30,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.web import free_port, parse_wrk, server_cpu_seconds  # noqa: E402
+from bench._serve import measured, parse_wrk, served  # noqa: E402
 from bench.web_corpus import build  # noqa: E402
 
 ENDPOINTS = {
@@ -111,44 +111,25 @@ def main() -> int:
         build(url, args.articles).close()
         print(f"  built in {time.perf_counter() - t:.0f} s", flush=True)
     username, key = prepare_reader(url)
-    port = free_port()
-    env = {**os.environ, "BROADSHEET_DATABASE_URL": url, "BROADSHEET_REFRESH_MINUTES": "100000"}
-    server = subprocess.Popen([sys.executable, "-m", "broadsheet.cli", "serve", "--host", "127.0.0.1", "--port",
-                               str(port), "--workers", str(args.workers)], env=env, cwd=str(ROOT))
-    base = f"http://127.0.0.1:{port}"
     results: dict = {}
     try:
-        for _ in range(100):
-            try:
-                if httpx.get(base + "/", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.3)
-        else:
-            raise SystemExit("server did not start")
-        login = httpx.post(base + "/api/greader.php/accounts/ClientLogin", data={"Email": username, "Passwd": key})
-        auth = {"key": key, "auth": login.text.split("Auth=")[1].strip()}
-        sizes = check_answers(base, auth)
-        print("Response sizes (bytes): " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
-        for kind in args.endpoints.split(","):  # warm up once
-            run_wrk(base, kind, 2, 2, auth, tmp)
-        print(f"{'endpoint':9} {'conns':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} "
-              f"{'cpu us/req':>10} {'load':>5}")
-        for kind in args.endpoints.split(","):
-            for conns in map(int, args.connections.split(",")):
-                load = round(os.getloadavg()[0], 2)
-                cpu = server_cpu_seconds(server.pid)
-                r = run_wrk(base, kind, conns, args.seconds, auth, tmp)
-                after = server_cpu_seconds(server.pid)
-                r["server_cpu_us_per_request"] = (round((after - cpu) / r["requests"] * 1e6)
-                                                  if None not in (cpu, after) and r["requests"] else None)
-                r["load_before"] = load
-                results.setdefault(kind, {})[str(conns)] = r
-                print(f"{kind:9} {conns:5d} {r['rps']:9.1f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f} {r['errors']:7d} "
-                      f"{r['server_cpu_us_per_request'] or 0:10d} {load:5.2f}", flush=True)
+        with served(url, args.workers) as (server, base):
+            login = httpx.post(base + "/api/greader.php/accounts/ClientLogin", data={"Email": username, "Passwd": key})
+            auth = {"key": key, "auth": login.text.split("Auth=")[1].strip()}
+            sizes = check_answers(base, auth)
+            print("Response sizes (bytes): " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
+            for kind in args.endpoints.split(","):  # warm up once
+                run_wrk(base, kind, 2, 2, auth, tmp)
+            print(f"{'endpoint':9} {'conns':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} "
+                  f"{'cpu us/req':>10} {'load':>5}")
+            for kind in args.endpoints.split(","):
+                for conns in map(int, args.connections.split(",")):
+                    r = measured(server.pid, lambda: run_wrk(base, kind, conns, args.seconds, auth, tmp))
+                    results.setdefault(kind, {})[str(conns)] = r
+                    print(f"{kind:9} {conns:5d} {r['rps']:9.1f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f} "
+                          f"{r['errors']:7d} {r['server_cpu_us_per_request'] or 0:10d} {r['load_before']:5.2f}",
+                          flush=True)
     finally:
-        server.terminate()
-        server.wait(timeout=20)
         if args.keep:
             print(f"Kept {tmp}", flush=True)
         else:

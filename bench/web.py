@@ -18,19 +18,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench._serve import measured, parse_wrk, served  # noqa: E402
 from bench.web_corpus import SEARCH_TERMS, build, term_counts  # noqa: E402
 
 LUA = """
@@ -52,39 +50,6 @@ ENDPOINTS = ("home", "home-private", "article", "search", "api")
 # Measured against 1 thread on the 2-core VM: 2 threads gave more requests/s in each of 4 back-to-back pairs, and
 # wrk itself stayed at 5-11% of a core either way, so the second thread takes little from the server.
 WRK_THREADS = 2
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def parse_wrk(out: str) -> dict:
-    def ms(v: str) -> float:
-        num, unit = re.match(r"([\d.]+)(\w+)", v).groups()
-        return float(num) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
-    lat = dict(re.findall(r"^\s+(50|99)(?:\.000)?%\s+(\S+)", out, re.M))
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    requests = int(re.search(r"(\d+) requests in", out).group(1))
-    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, sock.groups())) if sock else 0)
-    return {"rps": round(rps, 1), "p50_ms": round(ms(lat["50"]), 2), "p99_ms": round(ms(lat["99"]), 2),
-            "errors": errors, "requests": requests}
-
-
-def server_cpu_seconds(pid: int) -> float | None:
-    """User + system CPU time of the server process and its worker processes so far (Linux /proc), or None."""
-    try:
-        pids = [pid] + [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-        ticks = 0
-        for p in pids:
-            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-            ticks += int(fields[11]) + int(fields[12])  # utime, stime
-        return ticks / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError):
-        return None
 
 
 def run_wrk(base: str, kind: str, conns: int, seconds: int, n: int, tmp: Path) -> dict:
@@ -125,40 +90,21 @@ def main() -> int:
         share = sorted(100 * c / args.articles for c in matches.values())
         print(f"Search terms match {share[0]:.2g}–{share[-1]:.2g}% of the articles "
               f"(median {share[len(share) // 2]:.2g}%)")
-    port = free_port()
-    env = {**os.environ, "BROADSHEET_DATABASE_URL": url, "BROADSHEET_REFRESH_MINUTES": "100000"}
-    server = subprocess.Popen([sys.executable, "-m", "broadsheet.cli", "serve", "--host", "127.0.0.1", "--port",
-                               str(port), "--workers", str(args.workers)], env=env, cwd=str(ROOT))
-    base = f"http://127.0.0.1:{port}"
+    results: dict = {}
     try:
-        for _ in range(100):
-            try:
-                if httpx.get(base + "/", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.3)
-        else:
-            raise SystemExit("server did not start")
-        for kind in args.endpoints.split(","):  # warm caches once
-            run_wrk(base, kind, 2, 2, args.articles, tmp)
-        results: dict = {}
-        print(f"{'endpoint':13} {'conns':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} "
-              f"{'cpu us/req':>10} {'load':>5}")
-        for kind in args.endpoints.split(","):
-            for conns in map(int, args.connections.split(",")):
-                load = round(os.getloadavg()[0], 2)
-                cpu = server_cpu_seconds(server.pid)
-                r = run_wrk(base, kind, conns, args.seconds, args.articles, tmp)
-                after = server_cpu_seconds(server.pid)
-                r["server_cpu_us_per_request"] = (round((after - cpu) / r["requests"] * 1e6) if None not in (cpu, after)
-                                                  and r["requests"] else None)
-                r["load_before"] = load
-                results.setdefault(kind, {})[str(conns)] = r
-                print(f"{kind:13} {conns:5d} {r['rps']:9.1f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f} {r['errors']:7d} "
-                      f"{r['server_cpu_us_per_request'] or 0:10d} {load:5.2f}", flush=True)
+        with served(url, args.workers) as (server, base):
+            for kind in args.endpoints.split(","):  # warm caches once
+                run_wrk(base, kind, 2, 2, args.articles, tmp)
+            print(f"{'endpoint':13} {'conns':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} "
+                  f"{'cpu us/req':>10} {'load':>5}")
+            for kind in args.endpoints.split(","):
+                for conns in map(int, args.connections.split(",")):
+                    r = measured(server.pid, lambda: run_wrk(base, kind, conns, args.seconds, args.articles, tmp))
+                    results.setdefault(kind, {})[str(conns)] = r
+                    print(f"{kind:13} {conns:5d} {r['rps']:9.1f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f} "
+                          f"{r['errors']:7d} {r['server_cpu_us_per_request'] or 0:10d} {r['load_before']:5.2f}",
+                          flush=True)
     finally:
-        server.terminate()
-        server.wait(timeout=20)
         if args.keep:
             print(f"Kept {tmp}", flush=True)
         else:
