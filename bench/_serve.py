@@ -85,3 +85,19 @@ def measured(server_pid: int, run: Callable[[], dict]) -> dict:
                                       if None not in (before, after) and r["requests"] else None)
     r["load_before"] = load
     return r
+
+
+def run_cells(server_pid: int, kinds: list[str], connections: list[int], run: Callable[[str, int], dict]) -> dict:
+    """Every endpoint × connection count through ``run(kind, conns)``, a table row printed as each ends:
+    {kind: {str(conns): figures}}."""
+    width = max(map(len, kinds + ["endpoint"])) + 1
+    print(f"{'endpoint':{width}} {'conns':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} "
+          f"{'cpu us/req':>10} {'load':>5}")
+    results: dict = {}
+    for kind in kinds:
+        for conns in connections:
+            r = measured(server_pid, lambda: run(kind, conns))
+            results.setdefault(kind, {})[str(conns)] = r
+            print(f"{kind:{width}} {conns:5d} {r['rps']:9.1f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f} {r['errors']:7d} "
+                  f"{r['server_cpu_us_per_request'] or 0:10d} {r['load_before']:5.2f}", flush=True)
+    return results

@@ -33,7 +33,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench._serve import measured, parse_wrk, served  # noqa: E402
+from bench._serve import parse_wrk, run_cells, served  # noqa: E402
 
 COMMENTS = 200
 POSTERS = 50
@@ -115,22 +115,15 @@ def main() -> int:
            "sessions": ", ".join(f'{{"{t}", "{c}"}}' for t, c in sessions)}
     results: dict = {}
     try:
-        with served(url, args.workers, ready_path=f"/articles/{page_id}",
-                    env={"BROADSHEET_COMMENT_RATE_LIMIT": "1000000/1s", "BROADSHEET_ENRICH": "false"}) as (server, base):
+        env = {"BROADSHEET_COMMENT_RATE_LIMIT": "1000000/1s", "BROADSHEET_ENRICH": "false"}
+        with served(url, args.workers, ready_path=f"/articles/{page_id}", env=env) as (server, base):
             page = httpx.get(f"{base}/articles/{page_id}", cookies={"broadsheet_session": sessions[0][0]}).text
             shown = page.count('class="comment comment--depth-')
             assert shown == COMMENTS, f"the page shows {shown} comments, expected {COMMENTS}"
             for kind in args.endpoints.split(","):  # warm up
                 run_wrk(base, kind, 2, 1, lua, tmp)
-            print(f"{'endpoint':10} {'conns':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} "
-                  f"{'cpu us/req':>10} {'load':>5}")
-            for kind in args.endpoints.split(","):
-                for conns in map(int, args.connections.split(",")):
-                    r = measured(server.pid, lambda: run_wrk(base, kind, conns, args.seconds, lua, tmp))
-                    results.setdefault(kind, {})[str(conns)] = r
-                    print(f"{kind:10} {conns:5d} {r['rps']:9.1f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f} "
-                          f"{r['errors']:7d} {r['server_cpu_us_per_request'] or 0:10d} {r['load_before']:5.2f}",
-                          flush=True)
+            results = run_cells(server.pid, args.endpoints.split(","), list(map(int, args.connections.split(","))),
+                                lambda kind, conns: run_wrk(base, kind, conns, args.seconds, lua, tmp))
     finally:
         if not args.data:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -30,7 +30,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench._serve import measured, parse_wrk, served  # noqa: E402
+from bench._serve import parse_wrk, run_cells, served  # noqa: E402
 from bench.web_corpus import build  # noqa: E402
 
 ENDPOINTS = {
@@ -120,15 +120,8 @@ def main() -> int:
             print("Response sizes (bytes): " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
             for kind in args.endpoints.split(","):  # warm up once
                 run_wrk(base, kind, 2, 2, auth, tmp)
-            print(f"{'endpoint':9} {'conns':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} "
-                  f"{'cpu us/req':>10} {'load':>5}")
-            for kind in args.endpoints.split(","):
-                for conns in map(int, args.connections.split(",")):
-                    r = measured(server.pid, lambda: run_wrk(base, kind, conns, args.seconds, auth, tmp))
-                    results.setdefault(kind, {})[str(conns)] = r
-                    print(f"{kind:9} {conns:5d} {r['rps']:9.1f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f} "
-                          f"{r['errors']:7d} {r['server_cpu_us_per_request'] or 0:10d} {r['load_before']:5.2f}",
-                          flush=True)
+            results = run_cells(server.pid, args.endpoints.split(","), list(map(int, args.connections.split(","))),
+                                lambda kind, conns: run_wrk(base, kind, conns, args.seconds, auth, tmp))
     finally:
         if args.keep:
             print(f"Kept {tmp}", flush=True)

@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench._serve import measured, parse_wrk, served  # noqa: E402
+from bench._serve import parse_wrk, run_cells, served  # noqa: E402
 from bench.web_corpus import SEARCH_TERMS, build, term_counts  # noqa: E402
 
 LUA = """
@@ -95,15 +95,8 @@ def main() -> int:
         with served(url, args.workers) as (server, base):
             for kind in args.endpoints.split(","):  # warm caches once
                 run_wrk(base, kind, 2, 2, args.articles, tmp)
-            print(f"{'endpoint':13} {'conns':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} "
-                  f"{'cpu us/req':>10} {'load':>5}")
-            for kind in args.endpoints.split(","):
-                for conns in map(int, args.connections.split(",")):
-                    r = measured(server.pid, lambda: run_wrk(base, kind, conns, args.seconds, args.articles, tmp))
-                    results.setdefault(kind, {})[str(conns)] = r
-                    print(f"{kind:13} {conns:5d} {r['rps']:9.1f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f} "
-                          f"{r['errors']:7d} {r['server_cpu_us_per_request'] or 0:10d} {r['load_before']:5.2f}",
-                          flush=True)
+            results = run_cells(server.pid, args.endpoints.split(","), list(map(int, args.connections.split(","))),
+                                lambda kind, conns: run_wrk(base, kind, conns, args.seconds, args.articles, tmp))
     finally:
         if args.keep:
             print(f"Kept {tmp}", flush=True)
