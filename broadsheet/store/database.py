@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-import threading
+import os
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -90,7 +90,13 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self.dialect = self.engine.dialect.name
-        self._write_lock = threading.RLock() if self.dialect == "sqlite" else None
+        self._write_lock = None
+        if self.dialect == "sqlite":
+            from .write_queue import WriteQueue
+
+            path = self.engine.url.database
+            file_db = bool(path) and path != ":memory:" and not path.startswith("file:")
+            self._write_lock = WriteQueue(os.path.abspath(path) if file_db else None)
         # Driver connections for Prepared reads on a SQLite file (not :memory:, where each connection is its own
         # database): autocommit, so each SELECT reads the latest commit (WAL) and nothing needs BEGIN / ROLLBACK.
         database = self.engine.url.database
@@ -120,7 +126,7 @@ class Database:
             with self._begin_write() as conn:
                 yield conn
             return
-        with self._write_lock, self._begin_write() as conn:
+        with self._write_lock.turn(), self._begin_write() as conn:
             yield conn
 
     @contextmanager
@@ -197,3 +203,5 @@ class Database:
         while self._idle:
             self._idle.pop().close()
         self.engine.dispose()
+        if self._write_lock is not None:
+            self._write_lock.close()

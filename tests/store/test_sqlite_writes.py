@@ -38,3 +38,29 @@ def test_a_read_then_write_transaction_waits_for_the_other_writer(tmp_path):
     finally:
         first.close()
         second.close()
+
+
+def test_nested_writes_in_one_thread_keep_the_lock_until_the_outer_one_ends(tmp_path):
+    path = str(tmp_path / "queue.db")
+    from broadsheet.store.write_queue import WriteQueue
+
+    mine, other = WriteQueue(path), WriteQueue(path)  # two processes' queues on one database
+    got = threading.Event()
+
+    def wait_for_turn():
+        with other.turn():
+            got.set()
+
+    try:
+        with mine.turn():
+            with mine.turn():  # re-entrant: no deadlock
+                pass
+            waiter = threading.Thread(target=wait_for_turn)
+            waiter.start()
+            time.sleep(0.3)
+            assert not got.is_set()  # the inner turn's end did not let the other process in
+        waiter.join(5)
+        assert got.is_set()
+    finally:
+        mine.close()
+        other.close()
