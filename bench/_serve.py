@@ -101,3 +101,31 @@ def run_cells(server_pid: int, kinds: list[str], connections: list[int], run: Ca
             print(f"{kind:{width}} {conns:5d} {r['rps']:9.1f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f} {r['errors']:7d} "
                   f"{r['server_cpu_us_per_request'] or 0:10d} {r['load_before']:5.2f}", flush=True)
     return results
+
+
+def corpus_args(description: str, endpoints: tuple[str, ...]):
+    """The options of the benchmarks on a generated 100,000-article store (bench/web.py, bench/sync.py)."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--data", help="unused: this benchmark generates its own store (kept for a uniform interface)")
+    ap.add_argument("--articles", type=int, default=100_000)
+    ap.add_argument("--seconds", type=int, default=20)
+    ap.add_argument("--connections", default="1,20,50")
+    ap.add_argument("--endpoints", default=",".join(endpoints))
+    ap.add_argument("--workers", type=int, default=2, help="web worker processes (`broadsheet serve --workers`)")
+    ap.add_argument("--database-url", help="default: a fresh SQLite file in a temp dir (kept with --keep)")
+    ap.add_argument("--store", help="reuse a SQLite file built by an earlier run (--keep) instead of building one")
+    ap.add_argument("--keep", action="store_true", help="keep the generated store (its path is printed)")
+    return ap.parse_args()
+
+
+def corpus_store(args, tmp: Path, name: str, build: Callable) -> str:
+    """The store's URL: ``--database-url``, ``--store``, or a new one built in ``tmp`` (its build timed)."""
+    url = args.database_url or (f"sqlite:///{args.store}" if args.store else f"sqlite:///{tmp / name}")
+    if not args.store:
+        print(f"Building a store of {args.articles:,} articles at {url} …", flush=True)
+        t = time.perf_counter()
+        build(url, args.articles).close()
+        print(f"  built in {time.perf_counter() - t:.0f} s", flush=True)
+    return url

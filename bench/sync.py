@@ -15,7 +15,6 @@ Endpoints: ``greader`` = ``GET /reader/api/0/stream/contents/user/-/state/com.go
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
@@ -23,14 +22,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench._serve import parse_wrk, run_cells, served  # noqa: E402
+from bench._serve import corpus_args, corpus_store, parse_wrk, run_cells, served  # noqa: E402
 from bench.web_corpus import build  # noqa: E402
 
 ENDPOINTS = {
@@ -88,28 +86,13 @@ def check_answers(base: str, auth: dict) -> dict:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", help="unused: this benchmark generates its own store (kept for a uniform interface)")
-    ap.add_argument("--articles", type=int, default=100_000)
-    ap.add_argument("--seconds", type=int, default=20)
-    ap.add_argument("--connections", default="1,20,50")
-    ap.add_argument("--endpoints", default=",".join(ENDPOINTS))
-    ap.add_argument("--workers", type=int, default=2, help="web worker processes (`broadsheet serve --workers`)")
-    ap.add_argument("--database-url", help="default: a fresh SQLite file in a temp dir (kept with --keep)")
-    ap.add_argument("--store", help="reuse a SQLite file built by an earlier run (--keep) instead of building one")
-    ap.add_argument("--keep", action="store_true", help="keep the generated store (its path is printed)")
-    args = ap.parse_args()
+    args = corpus_args(__doc__.split("\n")[0], ENDPOINTS)
     if not shutil.which("wrk"):
         print("wrk is not installed (apt-get install wrk): skipping")
         print(json.dumps({"bench": "sync", "skipped": True, "reason": "wrk not installed"}))
         return 0
     tmp = Path(tempfile.mkdtemp(prefix="bs-sync-"))
-    url = args.database_url or (f"sqlite:///{args.store}" if args.store else f"sqlite:///{tmp / 'sync.db'}")
-    if not args.store:
-        print(f"Building a store of {args.articles:,} articles at {url} …", flush=True)
-        t = time.perf_counter()
-        build(url, args.articles).close()
-        print(f"  built in {time.perf_counter() - t:.0f} s", flush=True)
+    url = corpus_store(args, tmp, "sync.db", build)
     username, key = prepare_reader(url)
     results: dict = {}
     try:

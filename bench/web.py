@@ -15,20 +15,18 @@ average is recorded before each cell because other work on the machine moves the
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench._serve import parse_wrk, run_cells, served  # noqa: E402
+from bench._serve import corpus_args, corpus_store, parse_wrk, run_cells, served  # noqa: E402
 from bench.web_corpus import SEARCH_TERMS, build, term_counts  # noqa: E402
 
 LUA = """
@@ -63,28 +61,13 @@ def run_wrk(base: str, kind: str, conns: int, seconds: int, n: int, tmp: Path) -
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", help="unused: this benchmark generates its own store (kept for a uniform interface)")
-    ap.add_argument("--articles", type=int, default=100_000)
-    ap.add_argument("--seconds", type=int, default=20)
-    ap.add_argument("--connections", default="1,20,50")
-    ap.add_argument("--endpoints", default=",".join(ENDPOINTS))
-    ap.add_argument("--workers", type=int, default=2, help="web worker processes (`broadsheet serve --workers`)")
-    ap.add_argument("--database-url", help="default: a fresh SQLite file in a temp dir (kept with --keep)")
-    ap.add_argument("--store", help="reuse an existing generated SQLite file instead of building one")
-    ap.add_argument("--keep", action="store_true", help="keep the generated store (its path is printed)")
-    args = ap.parse_args()
+    args = corpus_args(__doc__.split("\n")[0], ENDPOINTS)
     if not shutil.which("wrk"):
         print("wrk is not installed (apt-get install wrk): skipping")
         print(json.dumps({"bench": "web", "skipped": True, "reason": "wrk not installed"}))
         return 0
     tmp = Path(tempfile.mkdtemp(prefix="bs-web-"))
-    url = args.database_url or (f"sqlite:///{args.store}" if args.store else f"sqlite:///{tmp / 'web.db'}")
-    if not args.store:
-        print(f"Building a store of {args.articles:,} articles at {url} …", flush=True)
-        t = time.perf_counter()
-        build(url, args.articles).close()
-        print(f"  built in {time.perf_counter() - t:.0f} s", flush=True)
+    url = corpus_store(args, tmp, "web.db", build)
     matches = term_counts(url) if url.startswith("sqlite") else {}
     if matches:
         share = sorted(100 * c / args.articles for c in matches.values())

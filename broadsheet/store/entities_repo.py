@@ -95,13 +95,16 @@ class EntityRepo:
         """The entities most often named in the same articles (``articles``: in how many)."""
         return self.db.rows(CO_MENTIONED, id=entity_id, limit=limit, offset=0)
 
-    def panel(self, article_id: int, with_timeline: bool) -> dict:
+    def panel(self, article: dict) -> dict:
         """An article page's AI panel: {"story_sources", "story_articles", "entities", "timeline"} in one query,
-        two with the timeline (ask for it only for an enriched article)."""
+        two for an enriched article (its timeline); none for an article neither enriched nor in a story."""
+        article_id, enriched = article["id"], article["enriched_at"] is not None
+        if not enriched and article["story_id"] is None:
+            return {"story_sources": None, "story_articles": None, "entities": [], "timeline": []}
         rows = self.db.rows(PANEL, id=article_id)
         first = rows[0] if rows else {}
         found = [{"id": r["entity_id"], "name": r["entity_name"], "kind": r["entity_kind"]}
                  for r in rows if r["entity_id"] is not None]
-        events = self.db.rows(ARTICLE_TIMELINE, id=article_id) if with_timeline else []
+        events = self.db.rows(ARTICLE_TIMELINE, id=article_id) if enriched else []
         return {"story_sources": first.get("story_sources"), "story_articles": first.get("story_articles"),
                 "entities": found, "timeline": events}

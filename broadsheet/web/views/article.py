@@ -28,19 +28,12 @@ async def article_page(request: Request) -> HTMLResponse:
     article, others = await read(ctx, True, ctx.store.articles.get_with_others, article_id)
     body = Markup(without_leading_title(article["content_html"] or "", article["title"]))  # sanitised at ingestion
     related_articles = await read(ctx, True, related, ctx, article_id)  # stored vectors: no model is loaded
-    panel = await read(ctx, True, ai_panel, ctx, article)
+    panel = await read(ctx, True, ctx.store.entities.panel, article)
     comments = await read(ctx, True, load_section, ctx, "article", article_id, current_user(request),
                           reply_target(request), article["comment_count"])  # one query for the whole thread
     state = None if current_user(request) is None else await read(ctx, False, _opened, ctx, request, article_id)
     return render(request, "article.html", article=article, body=body, others=others, related=related_articles,
                   panel=panel, comments=comments, state=state)
-
-
-def ai_panel(ctx, article: dict) -> dict:
-    """The AI panel's story and entities (one query); an article not enriched and in no story has none."""
-    if article["enriched_at"] is None and article["story_id"] is None:
-        return {"story_sources": None, "story_articles": None, "entities": [], "timeline": []}
-    return ctx.store.entities.panel(article["id"], article["enriched_at"] is not None)
 
 
 def _opened(ctx, request: Request, article_id: int) -> dict | None:
