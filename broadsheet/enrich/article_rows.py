@@ -92,6 +92,19 @@ def repoint_copies(conn, from_id: int, to_id: int) -> None:
     conn.execute(update(articles).where(articles.c.duplicate_of == from_id).values(duplicate_of=to_id))
 
 
+def demote(conn, copy_id: int, original_id: int, score: float) -> None:
+    """An original turned out to copy an older article: it, and its own copies, now point at that one."""
+    conn.execute(update(articles).where(articles.c.id == copy_id)
+                 .values(duplicate_of=original_id, duplicate_score=score))
+    conn.execute(delete(article_vectors).where(article_vectors.c.article_id == copy_id))
+    repoint_copies(conn, copy_id, original_id)
+
+
+def published_at(store, article_id: int) -> datetime | None:
+    with store.db.read() as conn:
+        return conn.execute(select(articles.c.published_at).where(articles.c.id == article_id)).scalar()
+
+
 def record_error(store, article_id: int, message: str) -> None:
     with store.db.write() as conn:
         conn.execute(update(articles).where(articles.c.id == article_id)

@@ -233,6 +233,13 @@ class StoryClusterer:
             self._attach(m, story)
         return story.id
 
+    def remove(self, doc_id) -> int | None:
+        """Take an article out (it turned out to be a copy); returns the story it was in, if any."""
+        story_id = self.story_of.get(doc_id)
+        if story_id is not None:
+            self._detach(doc_id)
+        return story_id
+
     def members(self, story_id: int) -> list:
         return [m.id for m in self.stories[story_id].members]
 

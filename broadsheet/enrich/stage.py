@@ -67,6 +67,7 @@ class Enricher:
             if self.embedder is not None:
                 self.embedder.learn(restore.tfidf_texts(store))
         self._near_times: list = []  # (published, id) heap: originals to drop from the near-duplicate index
+        self._older: list[tuple[int, int, float]] = []  # (original enriched earlier, older text, score): see _duplicate
         self._newest = None
 
     def run(self, ids: list[int], progress: Callable[[int], None] | None = None) -> EnrichReport:
@@ -108,24 +109,46 @@ class Enricher:
         self.vectors.add([it.row["id"] for it in originals], [it.vector for it in originals])
         report.enriched += len(written)
         try:
-            self._cluster(written, report)
+            demoted, left = self._demote({it.row["id"] for it in written})
+            self._cluster(written, report, demoted, left)
         except Exception as e:  # a bug in clustering: every article of the batch says so
             for it in written:
                 self._fail(it.row, e, report, enriched=True)
         self._forget()
 
     def _duplicate(self, row: dict) -> tuple[int | None, float | None]:
-        """(original id, score) when the article is a copy, else (None, None) and it joins the index."""
-        if row["duplicate_of"] and row["content_hash"] and row["content_hash"] == row["original_hash"]:
-            return row["duplicate_of"], 1.0  # the same text, found at storage
+        """(original id, score) when the article is a copy, else (None, None) and it joins the index. The original
+        is the first published: an original enriched earlier but published later than this text becomes its copy
+        once this one is stored (``_demote``)."""
         text, site = restore.body(row), restore.site_of(row["url"])
-        found = [(i, s) for i, s in self.near.duplicates(text, site) if i != row["id"]] if text else []
-        if found:
+        if row["duplicate_of"] and row["content_hash"] and row["content_hash"] == row["original_hash"]:
+            found = [(row["duplicate_of"], 1.0)]  # the same text, found at storage
+        else:
+            found = [(i, s) for i, s in self.near.duplicates(text, site) if i != row["id"]] if text else []
+        if found and article_rows.published_at(self.store, found[0][0]) > row["published_at"]:
+            self._older.append((found[0][0], row["id"], found[0][1]))
+        elif found:
             self.near.remove(row["id"])
             return found[0]
-        self.near.add(row["id"], text, site)
-        heapq.heappush(self._near_times, (row["published_at"], row["id"]))
+        if text:
+            self.near.add(row["id"], text, site)
+            heapq.heappush(self._near_times, (row["published_at"], row["id"]))
         return None, None
+
+    def _demote(self, written: set[int]) -> tuple[list[int], set[int]]:
+        """Originals that turned out to copy an older text enriched after them (feeds refreshed in another order)
+        become its copies: out of the index, the vectors and their stories. Returns (their ids, their stories)."""
+        todo, self._older = [t for t in self._older if t[1] in written], []
+        if not todo:
+            return [], set()
+        with self.store.db.write() as conn:
+            for copy, original, score in todo:
+                article_rows.demote(conn, copy, original, score)
+        self.vectors.remove([copy for copy, _, _ in todo])
+        for copy, _, _ in todo:
+            self.near.remove(copy)
+        left = {self.clusterer.remove(copy) for copy, _, _ in todo}
+        return [copy for copy, _, _ in todo], left - {None}
 
     def _embed(self, items: list[_Item], report: EnrichReport) -> list[_Item]:
         originals = [it for it in items if it.duplicate_of is None]
@@ -143,14 +166,16 @@ class Enricher:
                 self._fail(it.row, e, report)
             return [it for it in items if it.duplicate_of is not None]
 
-    def _cluster(self, written: list[_Item], report: EnrichReport) -> None:
+    def _cluster(self, written: list[_Item], report: EnrichReport, demoted: list[int] = (), left: set[int] = frozenset()
+                 ) -> None:
         docs = [Doc(it.row["id"], it.vector, it.row["title"] or "", restore.body(it.row), it.row["published_at"],
                     it.analysis.entity_keys) for it in written if it.duplicate_of is None]
         changes = self.clusterer.add_batch(docs) if docs else {"moved": [], "merged": []}
         labels = self.clusterer.story_of
         touched = {labels[d.id] for d in docs if d.id in labels}
         touched |= {s for _, a, b in changes["moved"] for s in (a, b)} | {s for pair in changes["merged"] for s in pair}
-        copies = [it.row["id"] for it in written if it.duplicate_of is not None]
+        touched |= left
+        copies = [it.row["id"] for it in written if it.duplicate_of is not None] + list(demoted)
         original, now = articles.alias("original"), utcnow()
         with self.store.db.write() as conn:
             for sid in sorted(touched):

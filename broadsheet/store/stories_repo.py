@@ -2,6 +2,8 @@
 its articles, the entities they name, their dated events and the stories that name the same entities."""
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import bindparam, desc, func, select
 
 from ..errors import NotFound
@@ -10,6 +12,8 @@ from .database import Database, Prepared
 from .schema import article_entities, articles, entities, sources, stories, timeline_events
 
 LIMIT, OFFSET = bindparam("limit"), bindparam("offset")  # of the prepared lists
+SAME_EVENT = 0.8  # unique_events(): share of the shorter sentence's words that makes two sentences one event
+_WORD = re.compile(r"\w+")
 MAX_STORY_ARTICLES = 200  # a story page lists at most this many articles (the newest development is kept)
 STORY_COLUMNS = [stories.c.id, stories.c.title, stories.c.lead_article_id, stories.c.first_published_at,
                  stories.c.last_published_at, stories.c.article_count, stories.c.source_count, stories.c.category]
@@ -61,12 +65,15 @@ SHARING_ENTITIES = Prepared(
 
 
 def unique_events(rows: list[dict]) -> list[dict]:
-    """Dated events in date order, each (date, sentence) once: outlets repeating a wire copy say it once."""
-    seen, out = set(), []
+    """Dated events in date order, each told once: outlets repeating a wire copy, lightly edited or not, say it
+    once (a sentence sharing SAME_EVENT of its words, or more, with one already kept for that date is left out)."""
+    kept: dict[tuple, list[set[str]]] = {}
+    out = []
     for r in rows:
-        key = (r["event_date"], " ".join(r["sentence"].split()).lower())
-        if key not in seen:
-            seen.add(key)
+        words = set(_WORD.findall(r["sentence"].lower()))
+        told = kept.setdefault((r["event_date"], r.get("precision")), [])
+        if not any(len(words & w) >= SAME_EVENT * min(len(words), len(w)) for w in told):
+            told.append(words)
             out.append(r)
     return out
 

@@ -81,6 +81,16 @@ def test_editor_merge_and_split(docs):
     assert set(c.members(new)) == {11, 12, 13} and set(c.members(s_quake)) == {1, 2, 3}
 
 
+def test_remove_takes_an_article_out_of_its_story(docs):
+    profile, ds = docs
+    c = run(profile, ds)
+    quake = c.story_of[1]
+    assert c.remove(2) == quake and 2 not in c.story_of and set(c.members(quake)) == {1, 3}
+    assert c.remove(2) is None  # not placed any more
+    c.remove(1), c.remove(3)
+    assert quake not in c.stories  # the last one out closes the story
+
+
 def test_reconsider_splits_off_misfits(docs):
     profile, ds = docs
     c = run(profile, ds)

@@ -1,6 +1,4 @@
 """Extractive summaries, key points and story summaries on fictional articles."""
-import time
-
 import numpy as np
 
 from broadsheet.enrich.lexical import terms, tfidf_matrix
@@ -103,11 +101,3 @@ def test_story_summary_cites_outlets_without_near_duplicates():
     assert [c.score for c in story] != [] and story[0].score > 0
     assert summarize_many([]) == [] and summarize_many([("x", "")]) == []
 
-
-def test_fast_without_embeddings():
-    long_article = "\n".join([ARTICLE] * 5)
-    summarize(long_article)
-    start = time.perf_counter()
-    for _ in range(5):
-        summarize(long_article)
-    assert (time.perf_counter() - start) / 5 < 0.25  # ~100 sentences; a few ms on an idle machine
