@@ -41,7 +41,7 @@ ALONE_ONLY = 0.1  # key points and story sentences are shown one by one: one tha
 # Quotation marks; a lone "'" opens a quote unless it starts a contraction split off by tokenisers (" 's", " 'll").
 _QUOTE = re.compile(r"``|''|[\"“”]|(?:^|\s)['‘](?!(?:s|re|ll|ve|d|m|t)\b)\w|\w['’](?:\s|$)")
 _POINTS_BACK = re.compile(r"""^(?:``|["'“‘])?\s*(?:but|and|or|so|yet|it|he|she|they|this|that|these|those|his|her
-    |their|its|there|however|also|meanwhile|then|still|instead)\b""", re.I | re.X)
+    |their|its|there|here|however|also|meanwhile|then|still|instead)\b""", re.I | re.X)
 
 
 def reads_alone(text: str) -> bool:

@@ -34,3 +34,9 @@ def test_a_text_of_weak_sentences_still_gets_its_points():
     assert [p.text for p in key_points(weak, k=3)] == ["It is a big number.", "They want it withdrawn.",
                                                         "It could last weeks."]
     assert len(summarize_many([("a", weak)], n=2)) == 2
+
+
+def test_sentences_that_point_elsewhere_do_not_read_alone():
+    assert not reads_alone("Here is what we know about the strike so far, and what we do not yet know.")
+    assert not reads_alone("They want the new rota at the grain terminals withdrawn before Friday.")
+    assert reads_alone("Port managers said talks with the union would resume on Thursday at the ministry.")
