@@ -94,24 +94,26 @@ def key_points(text: str, k: int | None = None, title: str | None = None,
     """3–5 distinct points covering the whole article, in document order (``k`` overrides the count).
 
     The eligible sentences are cut into ``k`` consecutive blocks and each block gives its best sentence (a flat
-    position prior, so later blocks count too) that is not close to a point already taken. ``avoid``: Sentence
-    indices (e.g. the summary's) used only when their block has nothing else.
+    position prior, so later blocks count too) that reads alone, is not in ``avoid`` (Sentence indices, e.g. the
+    summary's) and is not close to a point already taken. Points still missing are the best such sentences
+    anywhere; then, only if the text has no more of them, ones that do not read alone; then ones in ``avoid``.
     """
     art = _Article(text, title)
     if not art.units:
         return []
     if k is None:
         k = min(5, max(3, round(len(art.units) / 8)))
-    scores = art.base * art.prior(max(1.0, POINT_SCALE_SHARE * len(art.units))) * art.shown_alone()
-    avoid = set(avoid)
+    scores = art.base * art.prior(max(1.0, POINT_SCALE_SHARE * len(art.units)))
+    free = ~np.isin([u.index for u in art.units], list(avoid))
+    tiers = (art.alone & free, free, np.ones(len(art.units), dtype=bool))
     chosen: list[int] = []
     for block in np.array_split(np.arange(len(art.units)), min(k, len(art.units))):
-        ranked = sorted(block, key=lambda i: (art.units[i].index in avoid, -scores[i]))
-        for i in ranked:
+        for i in sorted((i for i in block if tiers[0][i]), key=lambda i: -scores[i]):
             if scores[i] > 0 and all(art.vectors[i] @ art.vectors[j] <= POINT_MAX_SIM for j in chosen):
                 chosen.append(int(i))
                 break
-    chosen += art.pick(scores, k - len(chosen), max_sim=POINT_MAX_SIM, taken=chosen)
+    for tier in tiers:
+        chosen += art.pick(scores * tier, k - len(chosen), max_sim=POINT_MAX_SIM, taken=chosen)
     return [art.units[i] for i in sorted(chosen)]
 
 

@@ -40,3 +40,15 @@ def test_sentences_that_point_elsewhere_do_not_read_alone():
     assert not reads_alone("Here is what we know about the strike so far, and what we do not yet know.")
     assert not reads_alone("They want the new rota at the grain terminals withdrawn before Friday.")
     assert reads_alone("Port managers said talks with the union would resume on Thursday at the ministry.")
+
+
+def test_key_points_skip_a_block_left_with_only_a_weak_sentence():
+    text = ("Ferry crews at Port Aldana voted on Monday to strike for two days over a new shift rota.\n"
+            "The union says 600 crew members on the island routes will stop work from Friday.\n"
+            "It was also backed by harbour pilots.\n"
+            "The ferry company said it would run a reduced timetable with managers at the helm.\n"
+            "Island shops fear empty shelves if the supply boats stay in port over the weekend.\n"
+            "A regional minister offered to chair talks between the company and the union.\n")
+    points = key_points(text, k=2, avoid=[0, 1, 3])  # the summary took the rest of the first block
+    assert len(points) == 2
+    assert all(reads_alone(p.text) and p.index not in (0, 1, 3) for p in points), [p.text for p in points]
