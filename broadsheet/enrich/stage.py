@@ -166,8 +166,7 @@ class Enricher:
                 self._fail(it.row, e, report)
             return [it for it in items if it.duplicate_of is not None]
 
-    def _cluster(self, written: list[_Item], report: EnrichReport, demoted: list[int] = (), left: set[int] = frozenset()
-                 ) -> None:
+    def _cluster(self, written: list[_Item], report: EnrichReport, demoted: list[int], left: set[int]) -> None:
         docs = [Doc(it.row["id"], it.vector, it.row["title"] or "", restore.body(it.row), it.row["published_at"],
                     it.analysis.entity_keys) for it in written if it.duplicate_of is None]
         changes = self.clusterer.add_batch(docs) if docs else {"moved": [], "merged": []}

@@ -35,8 +35,8 @@ WEAK = 0.5
 MIN_WORDS = 8
 POINT_SCALE_SHARE = 0.25  # key points: the prior's scale is a quarter of the article (flat: points from all of it)
 POINT_MAX_SIM = 0.5  # key points (and a story's sentences) closer than this cosine to a picked one are skipped
-ALONE_ONLY = 0.1  # key points and story sentences are shown one by one: one that needs its neighbours ("It is a
-# big number.") weighs this much (against WEAK in the 3-sentence summary, which is read as a paragraph)
+ALONE_ONLY = 0.1  # a story's quotes are shown one by one: one that needs its neighbours ("It is a big number.")
+# weighs this much (against WEAK in an article's 3-sentence summary, which is read as a paragraph)
 
 # Quotation marks; a lone "'" opens a quote unless it starts a contraction split off by tokenisers (" 's", " 'll").
 _QUOTE = re.compile(r"``|''|[\"“”]|(?:^|\s)['‘](?!(?:s|re|ll|ve|d|m|t)\b)\w|\w['’](?:\s|$)")
@@ -64,11 +64,6 @@ class _Article:
         self.alone = np.array([reads_alone(s.text) for s in self.units], dtype=bool)
         self.quality = np.where(self.alone, 1.0, WEAK) * np.array([bool(t) for t in self.terms], dtype=float)
         self.base = centrality ** CENTRALITY_POWER * self.quality
-
-    def shown_alone(self) -> np.ndarray:
-        """Factor for sentences shown one by one (key points, a story's quotes): ALONE_ONLY for those that do not
-        read alone, so they are taken only when nothing else is left."""
-        return np.where(self.alone, 1.0, ALONE_ONLY / WEAK)
 
     def prior(self, scale: float) -> np.ndarray:
         return 1.0 / (1.0 + np.arange(len(self.units)) / scale)
@@ -132,7 +127,7 @@ def summarize_many(docs: Sequence[tuple[object, str]], n: int = 3) -> list[Citat
     bounds = np.cumsum([0] + [len(a.units) for _, a in arts])
     centre = sum(_unit(vectors[b:e].sum(axis=0)) for b, e in zip(bounds, bounds[1:]))
     centrality = np.clip(vectors @ _unit(centre), 1e-6, None) ** CENTRALITY_POWER
-    quality = np.concatenate([a.quality * a.shown_alone() for _, a in arts])
+    quality = np.concatenate([np.where(a.alone, 1.0, ALONE_ONLY) * (a.quality > 0) for _, a in arts])
     prior = np.concatenate([a.prior(POSITION_SCALE) for _, a in arts])
     scores = centrality * quality * prior
     chosen = select_diverse(scores, vectors, n, max_sim=POINT_MAX_SIM)

@@ -90,18 +90,16 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self.dialect = self.engine.dialect.name
-        self._write_lock = None
-        if self.dialect == "sqlite":
-            from .write_queue import WriteQueue
-
-            path = self.engine.url.database
-            file_db = bool(path) and path != ":memory:" and not path.startswith("file:")
-            self._write_lock = WriteQueue(os.path.abspath(path) if file_db else None)
         # Driver connections for Prepared reads on a SQLite file (not :memory:, where each connection is its own
         # database): autocommit, so each SELECT reads the latest commit (WAL) and nothing needs BEGIN / ROLLBACK.
         database = self.engine.url.database
         self._lean = self.dialect == "sqlite" and bool(database) and database != ":memory:" \
             and not database.startswith("file:")
+        self._write_lock = None
+        if self.dialect == "sqlite":  # a file database queues its writers across processes too
+            from .write_queue import WriteQueue
+
+            self._write_lock = WriteQueue(os.path.abspath(database) if self._lean else None)
         self._idle: list = []  # idle driver connections (list.pop/append are atomic: no lock needed)
         self._closed = False
         # Reads are in-process file reads (no network round trip): small ones may run on the web server's event loop.

@@ -71,7 +71,7 @@ def unique_events(rows: list[dict]) -> list[dict]:
     out = []
     for r in rows:
         words = set(_WORD.findall(r["sentence"].lower()))
-        told = kept.setdefault((r["event_date"], r.get("precision")), [])
+        told = kept.setdefault((r["event_date"], r["precision"]), [])
         if not any(len(words & w) >= SAME_EVENT * min(len(words), len(w)) for w in told):
             told.append(words)
             out.append(r)
